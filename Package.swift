@@ -1,0 +1,45 @@
+// swift-tools-version: 6.1
+//
+// Headroom: a discrete-event simulation and capacity-planning workbench for
+// event-driven data platforms. Layers (imports point down only) are described
+// in DESIGN.md; each module below is one layer.
+
+import PackageDescription
+
+let package = Package(
+    name: "Headroom",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "headroom", targets: ["headroom"]),
+        .library(name: "Variates", targets: ["Variates"]),
+        .library(name: "HeadroomCLI", targets: ["HeadroomCLI"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift", from: "0.2.0"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
+    ],
+    targets: [
+        // MARK: Foundation layer
+        .systemLibrary(
+            name: "CGSL",
+            pkgConfig: "gsl",
+            providers: [.apt(["libgsl-dev"])]
+        ),
+        .target(name: "Variates", dependencies: ["CGSL"]),
+
+        // MARK: Command line
+        .target(
+            name: "HeadroomCLI",
+            dependencies: [
+                "Variates",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "headroom", dependencies: ["HeadroomCLI"]),
+
+        // MARK: Tests
+        .testTarget(name: "VariatesTests", dependencies: ["Variates", "CGSL"]),
+    ]
+)

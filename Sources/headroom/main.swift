@@ -1,0 +1,4 @@
+// The `headroom` executable: everything lives in HeadroomCLI.
+import HeadroomCLI
+
+HeadroomCommand.main()
