@@ -12,6 +12,7 @@ let package = Package(
     products: [
         .executable(name: "headroom", targets: ["headroom"]),
         .library(name: "Variates", targets: ["Variates"]),
+        .library(name: "Metrics", targets: ["Metrics"]),
         .library(name: "HeadroomCLI", targets: ["HeadroomCLI"]),
     ],
     dependencies: [
@@ -28,6 +29,13 @@ let package = Package(
             providers: [.apt(["libgsl-dev"])]
         ),
         .target(name: "Variates", dependencies: ["CGSL"]),
+        .target(
+            name: "Metrics",
+            dependencies: [
+                "Variates",
+                .product(name: "Histogram", package: "hdrhistogram-swift"),
+            ]
+        ),
 
         // MARK: Command line
         .target(
@@ -41,5 +49,6 @@ let package = Package(
 
         // MARK: Tests
         .testTarget(name: "VariatesTests", dependencies: ["Variates", "CGSL"]),
+        .testTarget(name: "MetricsTests", dependencies: ["Metrics", "Variates"]),
     ]
 )
