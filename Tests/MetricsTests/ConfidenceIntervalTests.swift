@@ -8,7 +8,7 @@ import Variates
 /// binomial: standard deviation √(0.95 · 0.05 / 1000) ≈ 0.69%. The band
 /// 93% ... 97% is about ±2.9 standard deviations, so a correct interval
 /// falls outside it with probability ~0.4%, and an interval built with the
-/// normal quantile instead of t (coverage ~93.9% at n = 10) or with a wrong
+/// normal quantile instead of t (coverage ~91.8% at n = 10) or with a wrong
 /// degrees of freedom shows up as a shift of several standard deviations.
 @Suite struct ConfidenceIntervalTests {
     /// A standard normal draw by inversion of GSL's normal CDF on a uniform in (0, 1).
