@@ -13,6 +13,7 @@ let package = Package(
         .executable(name: "headroom", targets: ["headroom"]),
         .library(name: "Variates", targets: ["Variates"]),
         .library(name: "Metrics", targets: ["Metrics"]),
+        .executable(name: "metrics-bench", targets: ["MetricsBenchmark"]),
         .library(name: "HeadroomCLI", targets: ["HeadroomCLI"]),
     ],
     dependencies: [
@@ -35,6 +36,13 @@ let package = Package(
                 "Variates",
                 .product(name: "Histogram", package: "hdrhistogram-swift"),
             ]
+        ),
+
+        // MARK: Benchmarks
+        .executableTarget(
+            name: "MetricsBenchmark",
+            dependencies: ["Metrics", "Variates"],
+            path: "Benchmarks/metrics"
         ),
 
         // MARK: Command line
