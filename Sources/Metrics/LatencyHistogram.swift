@@ -16,12 +16,15 @@
 /// recorded as 0 and counted in ``belowRangeCount``; one above an hour is
 /// recorded as one hour and counted in ``aboveRangeCount``, so a saturated run
 /// reports a p99 of an hour rather than silently dropping its worst values.
+///
+/// A histogram is `Codable` (every field is finite), so shards of a sweep can
+/// write theirs and a later step can decode and merge them.
 
 import Histogram
 
 /// A latency histogram over 1 ns ... 1 hour at three significant digits.
 /// A value type; recording never allocates (after the first copy-on-write).
-public struct LatencyHistogram: Sendable, Equatable {
+public struct LatencyHistogram: Sendable, Equatable, Codable {
     /// The smallest value told apart from zero, in nanoseconds.
     public static let lowestDiscernibleNanos: UInt64 = 1
     /// The largest value recorded as itself, in nanoseconds (one hour).
@@ -136,7 +139,7 @@ public struct LatencyHistogram: Sendable, Equatable {
 
     /// One non-empty bucket: every value recorded within it is reported as
     /// `upperNanos`, the highest value equivalent to them at three digits.
-    public struct Bucket: Sendable, Equatable {
+    public struct Bucket: Sendable, Equatable, Codable {
         /// The highest value of the bucket, in nanoseconds.
         public let upperNanos: UInt64
         /// How many values fell in the bucket.

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import Variates
 @testable import Metrics
@@ -71,6 +72,17 @@ import Variates
         let top = try #require(h.valueSeconds(atPercentile: 100))
         #expect(abs(top - 3_600) <= 3_600 * 1e-3)
         #expect(h.valueNanos(atPercentile: 0) == 0)
+    }
+
+    @Test func jsonRoundTripKeepsEveryCount() throws {
+        // Shards write their histograms; a later step decodes and merges them (seed 12).
+        var h = LatencyHistogram()
+        for v in Self.latencies(seed: 12, count: 2_000) { h.record(nanos: v) }
+        h.record(nanos: -9)
+        let decoded = try JSONDecoder().decode(LatencyHistogram.self, from: JSONEncoder().encode(h))
+        #expect(decoded == h)
+        #expect(decoded.percentiles() == h.percentiles())
+        #expect(decoded.belowRangeCount == 1)
     }
 
     @Test func emptyHistogramReportsNil() {
