@@ -12,6 +12,8 @@ let package = Package(
     products: [
         .executable(name: "headroom", targets: ["headroom"]),
         .library(name: "Variates", targets: ["Variates"]),
+        .library(name: "Metrics", targets: ["Metrics"]),
+        .executable(name: "metrics-bench", targets: ["MetricsBenchmark"]),
         .library(name: "HeadroomCLI", targets: ["HeadroomCLI"]),
     ],
     dependencies: [
@@ -28,6 +30,20 @@ let package = Package(
             providers: [.apt(["libgsl-dev"])]
         ),
         .target(name: "Variates", dependencies: ["CGSL"]),
+        .target(
+            name: "Metrics",
+            dependencies: [
+                "Variates",
+                .product(name: "Histogram", package: "hdrhistogram-swift"),
+            ]
+        ),
+
+        // MARK: Benchmarks
+        .executableTarget(
+            name: "MetricsBenchmark",
+            dependencies: ["Metrics", "Variates"],
+            path: "Benchmarks/metrics"
+        ),
 
         // MARK: Command line
         .target(
@@ -41,5 +57,6 @@ let package = Package(
 
         // MARK: Tests
         .testTarget(name: "VariatesTests", dependencies: ["Variates", "CGSL"]),
+        .testTarget(name: "MetricsTests", dependencies: ["Metrics", "Variates"]),
     ]
 )
