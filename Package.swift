@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "Variates", targets: ["Variates"]),
         .library(name: "Metrics", targets: ["Metrics"]),
         .executable(name: "metrics-bench", targets: ["MetricsBenchmark"]),
+        .library(name: "Reporting", targets: ["Reporting"]),
         .library(name: "HeadroomCLI", targets: ["HeadroomCLI"]),
     ],
     dependencies: [
@@ -45,6 +46,9 @@ let package = Package(
             path: "Benchmarks/metrics"
         ),
 
+        // MARK: Reports
+        .target(name: "Reporting"),
+
         // MARK: Command line
         .target(
             name: "HeadroomCLI",
@@ -57,6 +61,7 @@ let package = Package(
 
         // MARK: Tests
         .testTarget(name: "VariatesTests", dependencies: ["Variates", "CGSL"]),
+        .testTarget(name: "ReportingTests", dependencies: ["Reporting"]),
         .testTarget(name: "MetricsTests", dependencies: ["Metrics", "Variates"]),
     ]
 )
