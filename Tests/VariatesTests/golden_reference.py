@@ -51,4 +51,4 @@ if __name__ == "__main__":
     g = stream(derive(42, "golden"))
     print([hex(next(g)) for _ in range(4)])
     e = stream(derive(7, "arrivals"))
-    print(repr(-math.log1p(-((next(e) >> 11) * 2.0 ** -53))))
+    print(repr(-math.log(((next(e) >> 11) + 1) * 2.0 ** -53)))
