@@ -12,6 +12,7 @@ let package = Package(
     products: [
         .executable(name: "headroom", targets: ["headroom"]),
         .library(name: "Variates", targets: ["Variates"]),
+        .library(name: "Planning", targets: ["Planning"]),
         .library(name: "HeadroomCLI", targets: ["HeadroomCLI"]),
     ],
     dependencies: [
@@ -29,11 +30,18 @@ let package = Package(
         ),
         .target(name: "Variates", dependencies: ["CGSL"]),
 
+        // MARK: Planning layer
+        .target(
+            name: "Planning",
+            dependencies: ["Variates", "CGSL"]
+        ),
+
         // MARK: Command line
         .target(
             name: "HeadroomCLI",
             dependencies: [
                 "Variates",
+                "Planning",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -41,5 +49,6 @@ let package = Package(
 
         // MARK: Tests
         .testTarget(name: "VariatesTests", dependencies: ["Variates", "CGSL"]),
+        .testTarget(name: "PlanningTests", dependencies: ["Planning", "HeadroomCLI", "Variates"]),
     ]
 )
