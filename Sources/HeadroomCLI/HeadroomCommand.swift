@@ -17,6 +17,7 @@ public struct HeadroomCommand: ParsableCommand {
             """,
         version: HeadroomVersion.string,
         subcommands: [
+            SizeCommand.self,
         ]
     )
 

@@ -85,12 +85,24 @@ extension ByteCount {
     /// `"1.58 PB (1.40 PiB)"`: the decimal figure with its binary counterpart.
     ///
     /// Below 1 KB only bytes are shown, as both systems agree there.
-    public func formattedBoth(primary: UnitSystem = .decimal, digits: Int = 3) -> String {
-        let first = formatted(system: primary, digits: digits)
+    /// - Parameter suffix: appended to both units (`"/day"` gives `4.32 TB/day (3.93 TiB/day)`).
+    public func formattedBoth(primary: UnitSystem = .decimal, digits: Int = 3, suffix: String = "") -> String {
+        let first = formatted(system: primary, digits: digits) + suffix
         guard Swift.abs(bytes) >= 1000 else { return first }
         let otherUnit = readableUnit(system: primary.other)
-        let other = NumberText.fixedSignificant(value(in: otherUnit), digits: digits) + " " + otherUnit.rawValue
+        let other = NumberText.fixedSignificant(value(in: otherUnit), digits: digits) + " " + otherUnit.rawValue + suffix
         return first + " (" + other + ")"
+    }
+
+    /// `"129.6 TB (118 TiB)"`: the exact decimal figure (up to 4 decimals in
+    /// the readable unit) with its binary counterpart to 3 digits, for steps
+    /// a reader checks by hand.
+    public func formattedExact(suffix: String = "") -> String {
+        let unit = readableUnit(system: .decimal)
+        let first = NumberText.plain(value(in: unit), maxFractionDigits: 4) + " " + unit.rawValue + suffix
+        guard Swift.abs(bytes) >= 1000 else { return first }
+        let otherUnit = readableUnit(system: .binary)
+        return first + " (" + NumberText.fixedSignificant(value(in: otherUnit)) + " " + otherUnit.rawValue + suffix + ")"
     }
 }
 

@@ -80,9 +80,10 @@ public struct UnitSlipCheck: Sendable, Equatable {
         let counterpartValue = source.value(in: ru.counterpart)
         let lhs = NumberText.plain(lq.number) + " " + lu.rawValue
         let inOne = ru.system == .decimal ? ru : ru.counterpart
-        let bothWays = "\(lhs) = \(NumberText.significant(source.value(in: inOne), digits: 4)) \(inOne.rawValue)"
-            + " = \(NumberText.significant(source.value(in: inOne.counterpart), digits: 4)) \(inOne.counterpart.rawValue)"
+        let bothWays = "\(lhs) = \(NumberText.fixedSignificant(source.value(in: inOne))) \(inOne.rawValue)"
+            + " = \(NumberText.fixedSignificant(source.value(in: inOne.counterpart))) \(inOne.counterpart.rawValue)"
         let error = (rq.number - correctValue) / correctValue
+        let offBy = (error < 0 ? "understates" : "overstates") + " by \(NumberText.percent(Swift.abs(error), digits: 2))"
 
         if close(correctValue) {
             verdict = .consistent
@@ -94,14 +95,14 @@ public struct UnitSlipCheck: Sendable, Equatable {
             let wrongStep = "\(NumberText.plain(lq.number)) \(op) \(factor) = \(NumberText.significant(mixedValue, digits: 4))"
             explanation = "\(self.claim) mixes unit systems: \(wrongStep) applies the \(lu.system.other.rawValue) step \(factor) "
                 + "to \(lu.system.rawValue) units (\(lu.rawValue), \(ru.rawValue)), so the result is neither \(ru.rawValue) nor \(ru.counterpart.rawValue). "
-                + "Correct: \(bothWays); the claim is off by \(NumberText.percent(error, digits: 2))."
+                + "Correct: \(bothWays); the claim \(offBy)."
         } else if close(counterpartValue) {
             verdict = .wrongLabel
             explanation = "\(self.claim) gives the figure in \(ru.counterpart.rawValue) but labels it \(ru.rawValue). "
                 + "Correct: \(bothWays)."
         } else {
             verdict = .wrong
-            explanation = "\(self.claim) is off by \(NumberText.percent(error, digits: 3)): \(bothWays)."
+            explanation = "\(self.claim) \(offBy): \(bothWays)."
         }
     }
 
