@@ -33,7 +33,8 @@ let package = Package(
         // MARK: Planning layer
         .target(
             name: "Planning",
-            dependencies: ["Variates", "CGSL"]
+            dependencies: ["Variates", "CGSL"],
+            resources: [.copy("Catalogs")]
         ),
 
         // MARK: Command line

@@ -34,7 +34,8 @@ enum CLIValues {
     /// `invalid --retention: must be greater than 0, got 0; accepted forms: 365d`,
     /// with `--` added when the library named the field in kebab case.
     static func message(_ error: PlanningError) -> String {
-        let field = error.field.hasPrefix("--") ? error.field : "--" + error.field
+        let isFlag = error.field.allSatisfy { $0.isLowercase || $0 == "-" }
+        let field = isFlag && !error.field.hasPrefix("--") ? "--" + error.field : error.field
         return PlanningError(field: field, error.message, accepted: error.accepted).description
     }
 }

@@ -7,6 +7,7 @@
 /// system-design seed and checks the seed's "1,576.8 TB ≈ 1.54 PB".
 
 import ArgumentParser
+import Foundation
 import Planning
 
 /// `headroom size [options] [--markdown | --json]`.
@@ -51,6 +52,9 @@ public struct SizeCommand: ParsableCommand {
     @Option(help: "Share of transactions sent to manual review (0.001% or 0.00001).") var reviewShare = "0.001%"
     @Option(help: "Analyst handling time per review.") var reviewHandlingTime = "2m"
     @Option(help: "A claimed conversion to check for unit slips (\"1,576.8 TB ≈ 1.54 PB\"); repeatable.") var claim: [String] = []
+    @Flag(help: "Add the monthly cost per component on GCP, AWS and Azure (list prices of the shipped catalogs).") var cost = false
+    @Option(help: "A price file whose entries override the shipped catalogs (implies --cost).") var prices: String?
+    @Option(help: "Online feature-cache nodes to price with --cost.") var cacheNodes = "3"
     @Flag(help: "Print Markdown instead of text.") var markdown = false
     @Flag(help: "Print JSON: {\"steps\": [...], \"results\": {...}, \"warnings\": [...]}.") var json = false
 
@@ -59,11 +63,46 @@ public struct SizeCommand: ParsableCommand {
     public func validate() throws {
         if markdown && json { throw ValidationError("choose one of --markdown and --json") }
         _ = try sizingInputs()
+        if cost || prices != nil { _ = try catalogs() }
     }
 
     public func run() throws {
-        let derivation = CapacityPlan.derive(try sizingInputs())
-        print(json ? derivation.json() : markdown ? derivation.markdown : derivation.text, terminator: "")
+        let inputs = try sizingInputs()
+        var derivation = CapacityPlan.derive(inputs)
+        var breakdown: CostBreakdown?
+        if cost || prices != nil {
+            let nodes = try CLIValues.integer(cacheNodes, flag: "--cache-nodes", example: "3")
+            let usage = UsageProfile.from(inputs, plan: derivation, cacheNodes: nodes)
+            let b = try CostBreakdown(usage: usage, catalogs: try catalogs())
+            for cloud in CostCatalog.clouds {
+                let total = b.total(cloud: cloud)
+                derivation.result("cost_\(cloud)_monthly_usd", total.doubleValue, unit: "USD/month", display: total.formatted)
+            }
+            breakdown = b
+        }
+        if json {
+            print(derivation.json(), terminator: "")
+        } else if markdown {
+            print(derivation.markdown + (breakdown.map { "\n" + $0.markdown } ?? ""), terminator: "")
+        } else {
+            print(derivation.text + (breakdown.map { "\n" + $0.text } ?? ""), terminator: "")
+        }
+    }
+
+    /// The shipped catalogs with the `--prices` overrides applied.
+    func catalogs() throws -> [CostCatalog] {
+        do {
+            var overrides = PriceOverrides(catalogs: [])
+            if let path = prices {
+                guard let data = FileManager.default.contents(atPath: path) else {
+                    throw ValidationError("invalid --prices: cannot read \"\(path)\"")
+                }
+                overrides = try PriceOverrides.load(data, origin: path)
+            }
+            return try CostCatalog.clouds.map { try CostCatalog.shipped($0).overridden(by: overrides.entries(for: $0)) }
+        } catch let error as PlanningError {
+            throw ValidationError(CLIValues.message(error))
+        }
     }
 
     /// The parsed inputs; throws `ValidationError` naming the flag on the first bad value.
