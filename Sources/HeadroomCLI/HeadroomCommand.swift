@@ -18,6 +18,7 @@ public struct HeadroomCommand: ParsableCommand {
         version: HeadroomVersion.string,
         subcommands: [
             SizeCommand.self,
+            QuizCommand.self,
         ]
     )
 

@@ -41,7 +41,7 @@ public enum CapacityPlan {
     /// `"4.32 TB"` with up to 4 decimals (for substitutions, where exact figures matter).
     static func exact(_ size: ByteCount, in unit: ByteUnit? = nil) -> String {
         let u = unit ?? size.readableUnit(system: .decimal)
-        return NumberText.plain(size.value(in: u), maxFractionDigits: 4) + " " + u.rawValue
+        return NumberText.plain(size.value(in: u), maxFractionDigits: 6) + " " + u.rawValue
     }
 
     /// Ingress and storage steps.
