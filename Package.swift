@@ -16,6 +16,7 @@ let package = Package(
         .executable(name: "metrics-bench", targets: ["MetricsBenchmark"]),
         .executable(name: "variates-bench", targets: ["VariatesBenchmark"]),
         .library(name: "Reporting", targets: ["Reporting"]),
+        .library(name: "Planning", targets: ["Planning"]),
         .library(name: "HeadroomCLI", targets: ["HeadroomCLI"]),
     ],
     dependencies: [
@@ -55,11 +56,19 @@ let package = Package(
         // MARK: Reports
         .target(name: "Reporting"),
 
+        // MARK: Planning layer
+        .target(
+            name: "Planning",
+            dependencies: ["Variates", "CGSL"],
+            resources: [.copy("Catalogs")]
+        ),
+
         // MARK: Command line
         .target(
             name: "HeadroomCLI",
             dependencies: [
                 "Variates",
+                "Planning",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -69,5 +78,6 @@ let package = Package(
         .testTarget(name: "VariatesTests", dependencies: ["Variates", "CGSL"]),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting"]),
         .testTarget(name: "MetricsTests", dependencies: ["Metrics", "Variates"]),
+        .testTarget(name: "PlanningTests", dependencies: ["Planning", "HeadroomCLI", "Variates"]),
     ]
 )

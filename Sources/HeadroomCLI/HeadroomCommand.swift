@@ -18,6 +18,8 @@ public struct HeadroomCommand: ParsableCommand {
         version: HeadroomVersion.string,
         subcommands: [
             SampleCommand.self,
+            SizeCommand.self,
+            QuizCommand.self,
         ]
     )
 
