@@ -78,6 +78,11 @@ public struct SizeCommand: ParsableCommand {
                 let total = b.total(cloud: cloud)
                 derivation.result("cost_\(cloud)_monthly_usd", total.doubleValue, unit: "USD/month", display: total.formatted)
             }
+            let unverified = b.unverifiedEntries
+            if !unverified.isEmpty {
+                derivation.warn("\(unverified.count) price(s) not confirmed against a pricing page (\"verified\": false): "
+                    + unverified.joined(separator: ", ") + "; check them or override them with --prices")
+            }
             breakdown = b
         }
         if json {

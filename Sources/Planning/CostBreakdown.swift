@@ -89,26 +89,45 @@ public struct CostBreakdown: Sendable, Equatable {
         return seen
     }
 
-    /// A Markdown table: one row per component, one column per cloud, then the total
-    /// and, per cloud, the services priced with their source and reading date.
+    /// Whether any line of `cloud` (and `component`, if given) uses an unverified price.
+    public func usesUnverified(cloud: String, component: String? = nil) -> Bool {
+        (lines.first { $0.cloud == cloud }?.lines ?? [])
+            .contains { (component == nil || $0.component == component) && !$0.entry.verified }
+    }
+
+    /// The unverified entries priced, as `cloud id` in catalog order.
+    public var unverifiedEntries: [String] {
+        lines.flatMap { cloud, ls in ls.filter { !$0.entry.verified }.map { "\(cloud) \($0.entry.id)" } }
+    }
+
+    /// The footnote explaining the `*` mark on unverified prices.
+    public static let unverifiedFootnote =
+        "* includes a price not confirmed against a pricing page (\"verified\": false: recalled when the catalog was written); check it before relying on it"
+
+    /// A Markdown table: one row per component, one column per cloud (`*` marks a
+    /// total that includes an unverified price), then the total and, per cloud, the
+    /// services priced with their source and provenance (read on a date, or unverified).
     public var markdown: String {
         let clouds = lines.map(\.cloud)
         var out = "## Monthly cost (USD, list prices)\n\n| Component | " + clouds.joined(separator: " | ") + " |\n|---|"
             + clouds.map { _ in "---:|" }.joined() + "\n"
         for c in components {
-            out += "| \(c) | " + clouds.map { total(cloud: $0, component: c).formatted }.joined(separator: " | ") + " |\n"
+            out += "| \(c) | " + clouds.map { total(cloud: $0, component: c).formatted + mark($0, c) }.joined(separator: " | ") + " |\n"
         }
-        out += "| **total** | " + clouds.map { "**\(total(cloud: $0).formatted)**" }.joined(separator: " | ") + " |\n"
+        out += "| **total** | " + clouds.map { "**\(total(cloud: $0).formatted)**" + mark($0, nil) }.joined(separator: " | ") + " |\n"
         for (cloud, ls) in lines {
-            out += "\n### \(cloud)\n\n| Service | Quantity | Price | Cost | Source (read on) |\n|---|---:|---:|---:|---|\n"
+            out += "\n### \(cloud)\n\n| Service | Quantity | Price | Cost | Source (provenance) |\n|---|---:|---:|---:|---|\n"
             for l in ls {
-                out += "| \(l.entry.service) | \(NumberText.plain(l.quantity, maxFractionDigits: 2)) \(l.entry.unit) | $\(l.entry.price)/\(l.entry.unit) (\(l.entry.region)) | \(l.cost.formatted) | \(l.entry.source) (\(l.entry.readOn)) |\n"
+                let star = l.entry.verified ? "" : "*"
+                out += "| \(l.entry.service) | \(NumberText.plain(l.quantity, maxFractionDigits: 2)) \(l.entry.unit) | $\(l.entry.price)/\(l.entry.unit)\(star) (\(l.entry.region)) | \(l.cost.formatted) | \(l.entry.source) (\(l.entry.provenance)) |\n"
             }
         }
+        if !unverifiedEntries.isEmpty { out += "\n" + Self.unverifiedFootnote + "\n" }
         return out
     }
 
-    /// Plain text: components by clouds, fixed-width columns.
+    /// Plain text: components by clouds, fixed-width columns; `*` marks a total that
+    /// includes an unverified price, explained in a footnote.
     public var text: String {
         let clouds = lines.map(\.cloud)
         let width = max(12, (components.map(\.count).max() ?? 0) + 2)
@@ -117,13 +136,21 @@ public struct CostBreakdown: Sendable, Equatable {
             return left ? fill + s : s + fill
         }
         var out = "Monthly cost (USD, list prices; see --markdown for sources)\n"
-        out += pad("component", width) + clouds.map { pad($0, 16, left: true) }.joined() + "\n"
+        out += pad("component", width) + clouds.map { pad($0, 17, left: true) }.joined() + "\n"
         for c in components + ["total"] {
+            let component = c == "total" ? nil : c
             out += pad(c, width) + clouds.map {
-                pad(total(cloud: $0, component: c == "total" ? nil : c).formatted, 16, left: true)
+                let m = mark($0, component)
+                return pad(total(cloud: $0, component: component).formatted + (m.isEmpty ? " " : m), 17, left: true)
             }.joined() + "\n"
         }
+        if !unverifiedEntries.isEmpty { out += Self.unverifiedFootnote + "\n" }
         return out
+    }
+
+    /// `*` when the total of `cloud` (and `component`) includes an unverified price.
+    private func mark(_ cloud: String, _ component: String?) -> String {
+        usesUnverified(cloud: cloud, component: component) ? "*" : ""
     }
 
     public static func == (lhs: CostBreakdown, rhs: CostBreakdown) -> Bool {

@@ -4,9 +4,13 @@
 ///
 /// Every entry names its component (`object-storage-hot`), the cloud
 /// service (`S3 Standard`), the usage metric it multiplies
-/// (`storage-hot-gb-months`), the price in USD per unit, the region, the
-/// source URL of the vendor pricing page and the date it was read. An
-/// entry without a source or a date is rejected when loaded.
+/// (`storage-hot-gb-months`), the price in USD per unit, the region, a
+/// source URL and its provenance: `"verified": true` with `readOn` (the date
+/// the price was read from the page at `source`), or `"verified": false` with
+/// `asOf` (the date the figure was recorded without being confirmed against a
+/// page; `source` is then the page where it should be checked). An entry
+/// without a source, without `verified`, or without the date its provenance
+/// calls for is rejected when loaded.
 
 import Foundation
 
@@ -26,10 +30,15 @@ public struct PriceEntry: Sendable, Codable, Equatable {
     public var unit: String
     /// The region the price is for.
     public var region: String
-    /// URL of the vendor pricing page.
+    /// URL of the page the price was read from (verified), or of the vendor
+    /// pricing page where it should be checked (unverified).
     public var source: String
-    /// The date the price was read, `YYYY-MM-DD`.
-    public var readOn: String
+    /// Whether the price was read from the page at `source` on `readOn`.
+    public var verified: Bool
+    /// The date the price was read from `source`, `YYYY-MM-DD`; only for verified entries.
+    public var readOn: String?
+    /// The date an unverified figure was recorded, `YYYY-MM-DD`; only for unverified entries.
+    public var asOf: String?
     /// Minimum storage duration in days, for storage tiers.
     public var minimumDays: Int?
     /// A caveat (`first 50 TB per month`).
@@ -37,6 +46,12 @@ public struct PriceEntry: Sendable, Codable, Equatable {
 
     /// The price as exact money.
     public func money() throws -> Money { try Money.parse(price, field: "price of \(id)") }
+
+    /// The provenance date: `readOn` when verified, `asOf` otherwise (empty if missing).
+    public var date: String { (verified ? readOn : asOf) ?? "" }
+
+    /// The provenance in words: `read 2026-11-23` or `unverified, recorded 2024-06-01`.
+    public var provenance: String { verified ? "read \(date)" : "unverified, recorded \(date)" }
 }
 
 /// The prices of one cloud.
@@ -74,7 +89,8 @@ public struct CostCatalog: Sendable, Codable, Equatable {
         return catalog
     }
 
-    /// Throws on an entry without a source URL, a reading date, a valid price or a unique id.
+    /// Throws on an entry without a unique id, a source URL, the date its
+    /// provenance calls for (`readOn` if verified, `asOf` if not; never both) or a valid price.
     public func validate(origin: String) throws {
         var seen = Set<String>()
         for e in entries {
@@ -83,8 +99,20 @@ public struct CostCatalog: Sendable, Codable, Equatable {
             guard e.source.hasPrefix("https://") || e.source.hasPrefix("http://") else {
                 throw PlanningError(field: field, "needs a source URL, got \"\(e.source)\"", accepted: ["\"source\": \"https://aws.amazon.com/s3/pricing/\""])
             }
-            guard CostCatalog.isDate(e.readOn) else {
-                throw PlanningError(field: field, "needs the date the price was read as YYYY-MM-DD, got \"\(e.readOn)\"", accepted: ["\"readOn\": \"2024-06-01\""])
+            if e.verified {
+                guard let d = e.readOn, CostCatalog.isDate(d) else {
+                    throw PlanningError(field: "\(field) readOn", "a verified price needs the date it was read as YYYY-MM-DD, got \(e.readOn.map { "\"\($0)\"" } ?? "none")", accepted: ["\"verified\": true, \"readOn\": \"2026-11-23\""])
+                }
+                guard e.asOf == nil else {
+                    throw PlanningError(field: "\(field) asOf", "a verified price has a reading date (readOn), not asOf", accepted: ["\"verified\": true, \"readOn\": \"2026-11-23\""])
+                }
+            } else {
+                guard let d = e.asOf, CostCatalog.isDate(d) else {
+                    throw PlanningError(field: "\(field) asOf", "an unverified price needs the date it was recorded as YYYY-MM-DD, got \(e.asOf.map { "\"\($0)\"" } ?? "none")", accepted: ["\"verified\": false, \"asOf\": \"2024-06-01\""])
+                }
+                guard e.readOn == nil else {
+                    throw PlanningError(field: "\(field) readOn", "an unverified price was not read from its source; give asOf, not readOn", accepted: ["\"verified\": false, \"asOf\": \"2024-06-01\""])
+                }
             }
             let money = try e.money()
             guard money >= .zero else { throw PlanningError(field: field, "price must not be negative, got \(e.price)") }
