@@ -10,6 +10,7 @@
 /// stays exact as θ → μ, where it tends to (1 + μt) e^{−μt}).
 
 import Foundation
+import Variates
 
 extension QueueingFormulas {
     /// P(W > t) for M/M/c: probability that an arrival spends more than `t` seconds in the stage.
@@ -38,7 +39,7 @@ extension QueueingFormulas {
         }
         var upper = 1 / serviceRate
         while tail(upper) > 0 { upper *= 2 }
-        return BrentRoot.solve(lower: 0, upper: upper, relativeTolerance: 1e-10, tail)
+        return try? BrentSolver.root(in: 0...upper, tolerance: 1e-10, parameter: "quantile", tail)
     }
 
     /// The `p`-quantile of the M/M/1 sojourn time: W ~ Exp(μ − λ), so t_p = −ln(1 − p) / (μ − λ).
@@ -77,6 +78,6 @@ extension QueueingFormulas {
         let low = 1e-9, high = 1 - 1e-9
         guard gap(low) < 0 else { return nil }
         guard gap(high) > 0 else { return high }
-        return BrentRoot.solve(lower: low, upper: high, relativeTolerance: 1e-10, gap)
+        return try? BrentSolver.root(in: low...high, tolerance: 1e-10, parameter: "utilization", gap)
     }
 }
