@@ -72,7 +72,8 @@ public struct StationStatistics: Sendable {
             maxQueueLength: Int(queueLength.max),
             queueLengthNow: Int(queueLength.current),
             arrivalRate: window > 0 ? Double(admitted) / window : nil,
-            blockingProbability: offered > 0 ? Double(dropped) / Double(offered) : nil)
+            blockingProbability: offered > 0 ? Double(dropped) / Double(offered) : nil,
+            stateProbabilities: inSystem.probabilities(at: now) ?? [])
     }
 }
 
@@ -102,4 +103,7 @@ public struct StationSummary: Sendable, Equatable {
     public let arrivalRate: Double?
     /// Dropped ÷ offered.
     public let blockingProbability: Double?
+    /// Share of the window with n jobs in the station, n = 0 ... maxLevel,
+    /// then the share above maxLevel (empty for a window of zero length).
+    public let stateProbabilities: [Double]
 }
