@@ -62,6 +62,8 @@ public struct Source {
     let meanGap: Double
     /// Key space of uniform keys.
     let keyCount: UInt64
+    /// Priority class of every job of this source (0 is served first).
+    public let priority: UInt8
     // Cold fields.
     /// The source's name (its random stream is derived from it).
     public let name: String
@@ -83,12 +85,13 @@ public struct Source {
     /// A source sending to `output`.
     /// - Parameters:
     ///   - limit: the most jobs to create; `nil` for no limit.
+    ///   - priority: the priority class of its jobs (0 is served first).
     ///   - stream: its random stream (normally `seeds.stream(name)`).
     /// - Throws: ``PlatformError`` naming the field for a rate that is not
     ///   positive and finite, a distribution that can be negative or has a
     ///   mean of 0, an unsorted or negative trace, or a negative limit.
     public init(name: String, process: ArrivalProcess, keys: KeyChoice = .sequential, limit: Int? = nil,
-                output: Port, stream: RandomStream) throws {
+                priority: UInt8 = 0, output: Port, stream: RandomStream) throws {
         let field = "source \"\(name)\""
         var profile: RateProfile? = nil
         var times: [SimTime] = []
@@ -127,6 +130,7 @@ public struct Source {
         case .zipf(let z): keyMode = 2; keyCount = UInt64(z.keys); zipf = z
         }
         self.meanGap = gaps.mean
+        self.priority = priority
         self.profile = profile
         self.times = times
         self.name = name
@@ -184,7 +188,7 @@ public struct Source {
         if keyMode == 0 { key = number } else if keyMode == 1 { key = stream.uniformInt(below: keyCount) } else {
             key = UInt64(zipf.unsafelyUnwrapped.sample(stream))
         }
-        return Job(id: number, key: key, createdAt: now, source: index)
+        return Job(id: number, key: key, createdAt: now, priority: priority, source: index)
     }
 
     /// Marks the source blocked at `now` (its job was refused downstream).
