@@ -178,7 +178,9 @@ public struct Station {
     @inline(__always)
     public mutating func release(enteredAt: SimTime, index: Int32, pool: inout JobPool, calendar: inout EventCalendar) {
         let now = calendar.now
-        statistics.sojourns.record(nanos: now &- enteredAt)
+        let sojourn = now &- enteredAt
+        statistics.sojourns.record(nanos: sojourn)
+        statistics.sojournSumSeconds += SimClock.seconds(sojourn)
         statistics.departed &+= 1
         present &-= 1
         statistics.inSystem.update(to: present, at: now)

@@ -18,8 +18,11 @@ import SimCore
 public struct StationStatistics: Sendable {
     /// Waiting times in seconds (time in queue before service).
     public var waits = Welford()
-    /// Sojourn times (time in the station), in ns.
+    /// Sojourn times (time in the station), in ns; values above an hour are
+    /// recorded as an hour (see ``LatencyHistogram``).
     public var sojourns: LatencyHistogram
+    /// Exact sum of the sojourn times, seconds (for the mean, unclamped).
+    public var sojournSumSeconds = 0.0
     /// Jobs in the station (waiting, in service, blocked) over time.
     public var inSystem: LevelTimes
     /// Jobs waiting over time.
@@ -50,6 +53,7 @@ public struct StationStatistics: Sendable {
     mutating func reset(at time: SimTime) {
         waits.reset()
         sojourns.reset()
+        sojournSumSeconds = 0
         inSystem.reset(at: time)
         queueLength.reset(at: time)
         busyServers.reset(at: time)
@@ -64,7 +68,8 @@ public struct StationStatistics: Sendable {
             offered: offered, admitted: admitted, dropped: dropped, departed: departed,
             meanWait: waits.mean,
             probabilityOfWait: waits.count > 0 ? Double(waited) / Double(waits.count) : nil,
-            meanSojourn: sojourns.meanSeconds,
+            meanSojourn: departed > 0 ? sojournSumSeconds / Double(departed) : nil,
+            sojournsAboveRange: sojourns.aboveRangeCount,
             sojournPercentiles: sojourns.percentiles(),
             meanInSystem: inSystem.mean(at: now),
             meanQueueLength: queueLength.mean(at: now),
@@ -87,8 +92,10 @@ public struct StationSummary: Sendable, Equatable {
     public let meanWait: Double?
     /// Share of served jobs that waited.
     public let probabilityOfWait: Double?
-    /// Mean sojourn time, s.
+    /// Mean sojourn time, s (exact, also above an hour).
     public let meanSojourn: Double?
+    /// Sojourns above an hour: the percentiles cap them at one hour.
+    public let sojournsAboveRange: UInt64
     /// Sojourn percentiles, s.
     public let sojournPercentiles: Percentiles?
     /// Time-weighted mean number in the station (L).
