@@ -38,12 +38,16 @@ public struct Job: Sendable, Equatable {
     }
 }
 
-/// Slots for the jobs in flight, indexed by `Int32`, with a free list.
+/// Slots for the jobs in flight, indexed by `Int32`, with a free list
+/// threaded through the freed slots themselves (no second array to keep).
 public struct JobPool: Sendable {
     /// Every slot ever used; a freed slot is kept for reuse.
     var slots: ContiguousArray<Job> = []
-    /// Indices of the freed slots (a stack).
-    var free: ContiguousArray<Int32> = []
+    /// The most recently freed slot, or -1; a freed slot's ``Job/records``
+    /// holds the next freed slot.
+    var freeHead: Int32 = -1
+    /// Jobs in flight now (storage of ``inFlight``).
+    var live = 0
 
     /// An empty pool.
     public init(capacity: Int = 64) {
@@ -51,7 +55,7 @@ public struct JobPool: Sendable {
     }
 
     /// Jobs in flight now.
-    public var inFlight: Int { slots.count - free.count }
+    public var inFlight: Int { live }
     /// Slots allocated (the high-water mark of jobs in flight).
     public var capacity: Int { slots.count }
 
@@ -59,7 +63,10 @@ public struct JobPool: Sendable {
     /// - Complexity: amortized O(1); allocates only when the pool grows.
     @inline(__always)
     public mutating func add(_ job: Job) -> Int32 {
-        if let index = free.popLast() {
+        live &+= 1
+        if freeHead >= 0 {
+            let index = freeHead
+            freeHead = slots[Int(index)].records
             slots[Int(index)] = job
             return index
         }
@@ -72,7 +79,9 @@ public struct JobPool: Sendable {
     /// - Complexity: O(1).
     @inline(__always)
     public mutating func remove(_ index: Int32) {
-        free.append(index)
+        live &-= 1
+        slots[Int(index)].records = freeHead
+        freeHead = index
     }
 
     /// The job in slot `index`.

@@ -56,6 +56,9 @@ public struct Source {
     public let limit: Int
     /// Gap distribution (renewal; Poisson is exponential gaps), seconds.
     let gaps: Distribution
+    /// `true` for exponential gaps: drawn by the stream's inlined
+    /// `exponential(mean:)`, exactly what `gaps.sample` does.
+    let gapsAreExponential: Bool
     /// Its own random stream.
     let stream: RandomStream
     /// Mean gap in seconds (the thinning gap for a rate profile).
@@ -130,6 +133,7 @@ public struct Source {
         case .zipf(let z): keyMode = 2; keyCount = UInt64(z.keys); zipf = z
         }
         self.meanGap = gaps.mean
+        self.gapsAreExponential = gaps.isExponential
         self.priority = priority
         self.profile = profile
         self.times = times
@@ -157,7 +161,7 @@ public struct Source {
         let now = calendar.now
         let at: SimTime
         if mode == .renewal {
-            let gap = gaps.sample(stream)
+            let gap = gapsAreExponential ? stream.exponential(mean: meanGap) : gaps.sample(stream)
             at = now &+ (gap > 0 ? SimClock.nanoseconds(seconds: gap) : 0)
         } else if mode == .nonHomogeneous {
             at = thinnedArrival(after: now)

@@ -64,8 +64,15 @@ public struct Station {
     public var output: Port
     /// The station's own random stream.
     let stream: RandomStream
-    /// Waiting lines, one per priority class (one for FIFO).
-    var lines: [JobFIFO]
+    /// The waiting line of class 0 (the only one for FIFO).
+    var line = JobFIFO()
+    /// Waiting lines of priority classes 1, 2, ... (empty for FIFO).
+    var lowerLines: [JobFIFO]
+    /// `true` when the service time is exponential: drawn by the stream's
+    /// inlined `exponential(mean:)`, exactly what `service.sample` does.
+    let serviceIsExponential: Bool
+    /// Mean service time, seconds.
+    let serviceMean: Double
     /// Servers busy (serving or holding a finished job).
     public internal(set) var busy = 0
     /// Jobs in the station: waiting, in service and finished but blocked.
@@ -113,7 +120,9 @@ public struct Station {
         self.whenFull = whenFull
         self.output = output
         self.stream = stream
-        self.lines = Array(repeating: JobFIFO(), count: classes)
+        self.lowerLines = Array(repeating: JobFIFO(), count: classes - 1)
+        self.serviceIsExponential = service.isExponential
+        self.serviceMean = service.mean
         self.statistics = StationStatistics(maxLevel: maxLevel)
     }
 
@@ -143,18 +152,16 @@ public struct Station {
             statistics.busyServers.update(to: Double(busy), at: now)
             begin(job, index: index, pool: &pool, calendar: &calendar)
         } else {
-            let line = lineIndex(of: pool[job].priority)
-            lines[line].append(job)
+            let priority = Int(pool[job].priority)
+            if priority == 0 || lowerLines.isEmpty {
+                line.append(job)
+            } else {
+                lowerLines[Swift.min(priority, lowerLines.count) &- 1].append(job)
+            }
             waiting &+= 1
             statistics.queueLength.update(to: Double(waiting), at: now)
         }
         return .admitted
-    }
-
-    /// The line of a priority class.
-    @inline(__always)
-    func lineIndex(of priority: UInt8) -> Int {
-        Swift.min(Int(priority), lines.count &- 1)
     }
 
     /// Starts serving `job` on a server already counted as busy.
@@ -164,7 +171,7 @@ public struct Station {
         let wait = now &- pool[job].enteredAt
         statistics.waits.add(SimClock.seconds(wait))
         if wait > 0 { statistics.waited &+= 1 }
-        let seconds = service.sample(stream)
+        let seconds = serviceIsExponential ? stream.exponential(mean: serviceMean) : service.sample(stream)
         let duration = seconds > 0 ? SimClock.nanoseconds(seconds: seconds) : 0
         calendar.schedule(at: now &+ duration, target: index, kind: NetworkEvent.serviceEnd.rawValue,
                           payload: Int64(job))
@@ -185,9 +192,14 @@ public struct Station {
         present &-= 1
         statistics.inSystem.update(to: present, at: now)
         if waiting > 0 {
-            var line = 0
-            while lines[line].isEmpty { line &+= 1 }
-            let next = lines[line].popFirst().unsafelyUnwrapped
+            let next: Int32
+            if let first = line.popFirst() {
+                next = first
+            } else {
+                var k = 0
+                while lowerLines[k].isEmpty { k &+= 1 }
+                next = lowerLines[k].popFirst().unsafelyUnwrapped
+            }
             waiting &-= 1
             statistics.queueLength.update(to: Double(waiting), at: now)
             begin(next, index: index, pool: &pool, calendar: &calendar)
