@@ -21,10 +21,12 @@ public struct SourceBank {
     public let rates: [Double]
     /// Where every member's jobs go.
     public var output: Port
-    /// Mean gap of each member, seconds.
+    /// Mean gap of each member, seconds (empty when every member has the same rate).
     let meanGaps: [Double]
-    /// Jobs created by each member.
-    public internal(set) var created: [Int]
+    /// The mean gap shared by every member when their rates are equal, seconds.
+    let commonMeanGap: Double?
+    /// Jobs created by the bank (all members).
+    public internal(set) var created = 0
     let stream: RandomStream
 
     /// A bank of one member per rate.
@@ -37,8 +39,10 @@ public struct SourceBank {
         self.name = name
         self.rates = rates
         self.output = output
-        self.meanGaps = rates.map { 1 / $0 }
-        self.created = Array(repeating: 0, count: rates.count)
+        let equal = rates.allSatisfy { $0 == rates[0] }
+        // Equal rates: one mean for all, so an event reads no per-member memory.
+        self.meanGaps = equal ? [] : rates.map { 1 / $0 }
+        self.commonMeanGap = equal ? 1 / rates[0] : nil
         self.stream = stream
     }
 
@@ -55,16 +59,17 @@ public struct SourceBank {
     /// Schedules member `member`'s next arrival.
     @inline(__always)
     mutating func scheduleNext(member: Int, index: Int32, calendar: inout EventCalendar) {
-        let gap = stream.exponential(mean: meanGaps[member])
+        let gap = stream.exponential(mean: commonMeanGap ?? meanGaps[member])
         calendar.schedule(at: calendar.now &+ SimClock.nanoseconds(seconds: gap), target: index,
                           kind: NetworkEvent.bankArrival.rawValue, payload: Int64(member))
     }
 
-    /// The job of member `member`'s arrival now (key = member number), and its next arrival scheduled.
+    /// The job of member `member`'s arrival now (key = member number, id =
+    /// the bank's running count), and the member's next arrival scheduled.
     @inline(__always)
     mutating func emit(member: Int, index: Int32, calendar: inout EventCalendar) -> Job {
-        let number = UInt64(created[member])
-        created[member] &+= 1
+        let number = UInt64(created)
+        created &+= 1
         scheduleNext(member: member, index: index, calendar: &calendar)
         return Job(id: number, key: UInt64(member), createdAt: calendar.now, source: index)
     }
