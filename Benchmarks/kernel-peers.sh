@@ -35,7 +35,8 @@ say "SimPy: $simpy_customers customers; Ciw: $ciw_customers customers"
 import json, sys, pathlib
 work = pathlib.Path(sys.argv[1])
 rates = {}
-for m in json.loads((work / "headroom.json").read_text())["models"]:
+bench = json.loads((work / "headroom.json").read_text())
+for m in bench["models"]:
     rates["headroom-" + m["name"]] = m["events_per_second"]
 c = json.loads((work / "c.json").read_text())
 rates["c-mm1"] = c["events_per_second"]
@@ -51,7 +52,9 @@ for model in ("mm1", "mm8"):
             continue
         ratio = ours / rates[key]
         print(f"{model:8} {impl:16} {rates[key]:>14,.0f} {ratio:>13.2f}x")
-deep = rates.get("headroom-deep")
-if deep:
-    print(f"{'deep':8} {'headroom':16} {deep:>14,.0f}")
+for name in ("deep", "deep_components"):
+    if "headroom-" + name in rates:
+        print(f"{name:15} {'headroom':9} {rates['headroom-' + name]:>14,.0f}")
+rss = ", ".join(f"{r['kib']:,} KiB after {r['customers']:,} M/M/1 customers" for r in bench["peak_rss_kib"])
+print(f"peak RSS: {rss}")
 PY

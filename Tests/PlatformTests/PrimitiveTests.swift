@@ -175,3 +175,33 @@ import Variates
         #expect(throws: PlatformError.self) { try net.validateConnections() }
     }
 }
+
+/// The warm-up reset reaches every statistic of a network and nothing else.
+@Suite struct NetworkWarmUpTests {
+    @Test func statisticsStartAtTheWarmUpAndStateCarriesOver() throws {
+        // Service 4 s, one server; arrivals at 0, 1, 2, 3, 10. Warm-up at 5 s:
+        // job 0 left at 4 s (forgotten); job 1 is in service 4–8 s and jobs 2, 3 wait
+        // (state kept); departures after 5 s: jobs 1, 2, 3, 4 at 8, 12, 16, 20 s.
+        var net = QueueingNetwork()
+        let sink = net.add(Sink(name: "sink"))
+        let station = net.add(try Station(name: "cpu", servers: 1, service: try .deterministic(4), output: sink,
+                                          stream: SeedTree(root: 1).stream("cpu")))
+        net.add(try Source(name: "in", process: .trace([0, 1, 2, 3, 10].map { SimClock.nanoseconds(seconds: $0) }),
+                           output: station, stream: SeedTree(root: 1).stream("in")))
+        let result = net.simulate(warmUp: SimClock.nanoseconds(seconds: 5))
+        let s = result.stations[0].summary
+        #expect(s.departed == 4)
+        #expect(s.admitted == 1)            // only job 4 arrived after the warm-up
+        #expect(result.sinks[0].records == 4)
+        #expect(result.conservation.generated == 5)   // the balance counts from the start
+        // Window [5 s, 20 s]: the server is busy throughout.
+        #expect(abs(s.windowSeconds - 15) < 1e-9)
+        #expect(s.utilization == 1)
+        // Number in station: 3 on [5, 8), 2 on [8, 10), 3 on [10, 12), 2 on [12, 16), 1 on [16, 20).
+        let l: Double = try #require(s.meanInSystem)
+        #expect(abs(l - (3.0 * 3 + 2 * 2 + 3 * 2 + 2 * 4 + 1 * 4) / 15) < 1e-12)
+        // Sojourns of jobs 1...4: 7, 10, 13, 10 s (job 4: arrives 10, starts 16, leaves 20).
+        let w: Double = try #require(s.meanSojourn)
+        #expect(abs(w - 10) < 1e-9)
+    }
+}
