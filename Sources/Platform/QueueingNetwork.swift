@@ -112,6 +112,7 @@ public struct QueueingNetwork: Model {
     public var isFinished: Bool { finished }
 
     /// Dispatches one event by its kind to the component at its target.
+    @inline(__always)
     public mutating func handle(_ event: Event, in calendar: inout EventCalendar) {
         let index = event.target
         switch event.kind {
@@ -193,7 +194,7 @@ public struct QueueingNetwork: Model {
             return deliverRouted(slot, from: sender, router: j, calendar: &calendar)
         case .batcher:
             if let batch = batchers[j].add(slot, index: port.index, pool: &pool, calendar: &calendar) {
-                _ = deliver(batch, from: .none, to: batchers[j].output, calendar: &calendar)
+                _ = deliverOutOfLine(batch, from: .none, to: batchers[j].output, calendar: &calendar)
             }
             return true
         }
@@ -204,7 +205,22 @@ public struct QueueingNetwork: Model {
     mutating func deliverRouted(_ slot: Int32, from sender: BlockedSender.Sender, router j: Int,
                                 calendar: inout EventCalendar) -> Bool {
         let out = routers[j].choose(for: pool[slot])
-        return deliver(slot, from: sender, to: routers[j].outputs[out], calendar: &calendar)
+        return deliverOutOfLine(slot, from: sender, to: routers[j].outputs[out], calendar: &calendar)
+    }
+
+    /// ``deliver(_:from:to:calendar:)`` as a real function, for the paths
+    /// that recurse (routers, batches, blocked senders), so that the hot
+    /// path can inline `deliver` and `leaveStation` into `handle`.
+    @inline(never)
+    mutating func deliverOutOfLine(_ slot: Int32, from sender: BlockedSender.Sender, to port: Port,
+                                   calendar: inout EventCalendar) -> Bool {
+        deliver(slot, from: sender, to: port, calendar: &calendar)
+    }
+
+    /// ``leaveStation(enteredAt:index:calendar:)`` as a real function, for blocked senders.
+    @inline(never)
+    mutating func leaveStationOutOfLine(enteredAt: SimTime, index: Int32, calendar: inout EventCalendar) {
+        leaveStation(enteredAt: enteredAt, index: index, calendar: &calendar)
     }
 
     /// A job that entered station `index` at `enteredAt` leaves it now:
@@ -231,7 +247,7 @@ public struct QueueingNetwork: Model {
             case .source(let s):
                 sources[Int(s)].unblock(index: s, calendar: &calendar)
             case .station(let s):
-                leaveStation(enteredAt: enteredUpstream, index: s, calendar: &calendar)
+                leaveStationOutOfLine(enteredAt: enteredUpstream, index: s, calendar: &calendar)
             case .none:
                 break
             }
