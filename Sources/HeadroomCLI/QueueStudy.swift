@@ -1,6 +1,7 @@
 /// The computation behind `headroom queue`: replications of one G/G/c(/K)
-/// station, the measured figures with their confidence intervals, and the
-/// analytic value of each figure where queueing theory has one.
+/// station or a tandem line of them, the measured figures with their
+/// confidence intervals, and the analytic value of each figure where
+/// queueing theory has one.
 
 import Metrics
 import Planning
@@ -20,15 +21,16 @@ struct QueueFigure: Equatable {
     var value: Double?
 }
 
-/// A single station fed by a renewal source, run `replications` times.
+/// A renewal source feeding one station, or stations in series, run
+/// `replications` times.
 struct QueueStudy {
     /// Interarrival time distribution, seconds.
     let arrival: Distribution
-    /// Service time distribution, seconds.
-    let service: Distribution
-    /// Servers, c ≥ 1.
-    let servers: Int
-    /// Room in the station (K), or `nil` for an infinite buffer.
+    /// Service time distribution of each station, seconds.
+    let services: [Distribution]
+    /// Servers of each station, c ≥ 1.
+    let servers: [Int]
+    /// Room in each station (K), or `nil` for infinite buffers.
     let capacity: Int?
     /// Customers per replication, warm-up included.
     let customers: Int
@@ -38,28 +40,46 @@ struct QueueStudy {
     let replications: Int
     /// Root seed.
     let seed: UInt64
-    /// Guard on jobs in the station (the run stops beyond it).
+    /// Guard on jobs in the network (the run stops beyond it).
     let maxInSystem: Int
 
-    /// The figures, in report order.
+    /// The figures of the whole system, in report order.
     static let keys: [(String, String, Bool)] = [
         ("mean_wait", "mean wait", true), ("mean_sojourn", "mean sojourn", true), ("utilization", "utilization", false),
         ("p50_sojourn", "p50 sojourn", true), ("p95_sojourn", "p95 sojourn", true), ("p99_sojourn", "p99 sojourn", true),
         ("probability_of_wait", "P(wait)", false), ("mean_in_system", "mean number in system", false),
         ("blocking_probability", "P(blocked)", false),
     ]
+    /// The figures of each station of a line.
+    static let stationKeys: [(String, String, Bool)] = [
+        ("mean_wait", "mean wait", true), ("mean_sojourn", "mean sojourn", true), ("utilization", "utilization", false),
+        ("mean_in_system", "mean number in system", false), ("blocking_probability", "P(blocked)", false),
+    ]
 
+    /// Number of stations.
+    var stationCount: Int { services.count }
     /// Arrival rate λ per second.
     var arrivalRate: Double { 1 / arrival.mean }
-    /// Offered load per server, ρ = λ E[S] / c.
-    var offeredLoad: Double { arrivalRate * service.mean / Double(servers) }
-    /// `true` when a steady state exists: ρ < 1, or a finite buffer.
+    /// Offered load per server of station i, ρᵢ = λ E[Sᵢ] / cᵢ.
+    func offeredLoad(station i: Int) -> Double { arrivalRate * services[i].mean / Double(servers[i]) }
+    /// The largest offered load per server (the bottleneck's).
+    var offeredLoad: Double { (0..<stationCount).map(offeredLoad(station:)).max()! }
+    /// `true` when a steady state exists: every ρᵢ < 1, or finite buffers.
     var isStable: Bool { capacity != nil || offeredLoad < 1 }
+    /// Jobs per second the slowest station can serve, min cᵢ / E[Sᵢ].
+    var bottleneckRate: Double { (0..<stationCount).map { Double(servers[$0]) / services[$0].mean }.min()! }
+    /// Poisson arrivals, exponential services, infinite buffers: a Jackson line
+    /// (every station sees Poisson arrivals, by Burke's theorem).
+    var isJackson: Bool { arrival.isExponential && services.allSatisfy(\.isExponential) && capacity == nil }
 
-    /// Kendall's notation: `M/M/1`, `M/D/2/10`, `G/G/4`.
+    /// Kendall's notation: `M/M/1`, `M/D/2/10`, or a line `M/M/1 → M/M/2`.
     var kendall: String {
         func letter(_ d: Distribution) -> String { d.isExponential ? "M" : d.isDeterministic ? "D" : "G" }
-        return "\(letter(arrival))/\(letter(service))/\(servers)" + (capacity.map { "/\($0)" } ?? "")
+        let k = capacity.map { "/\($0)" } ?? ""
+        return services.indices.map { i in
+            let input = i == 0 ? letter(arrival) : (isJackson ? "M" : "G")
+            return "\(input)/\(letter(services[i]))/\(servers[i])\(k)"
+        }.joined(separator: " → ")
     }
 
     /// The outcome of the study.
@@ -70,11 +90,13 @@ struct QueueStudy {
         var halfWidths: [String: Double]
         /// Analytic values where theory has one.
         var analytic: [QueueFigure]
-        /// Simulated seconds per replication (mean).
+        /// For a line: each station's measured figures, half-widths and analytic figures.
+        var stations: [(measured: [QueueFigure], halfWidths: [String: Double], analytic: [QueueFigure])]
+        /// Simulated seconds per replication after the warm-up (mean).
         var simulatedSeconds: Double
         /// Events handled over all replications.
         var events: Int
-        /// Jobs in the station at the end (mean over replications).
+        /// Jobs in the network at the end (mean over replications).
         var inSystemAtEnd: Double
         /// `true` when a replication hit the in-system guard.
         var overflowed: Bool
@@ -85,81 +107,89 @@ struct QueueStudy {
     /// Runs every replication. Deterministic: a pure function of the study's fields.
     func run() throws -> Outcome {
         let tree = SeedTree(root: seed)
-        var perKey: [String: Welford] = [:]
+        var totals: [String: Welford] = [:]
+        var perStation = Array(repeating: [String: Welford](), count: stationCount)
         var seconds = Welford(), atEnd = Welford()
         var events = 0
         var overflowed = false
         var aboveRange: UInt64 = 0
         for r in 0..<replications {
             let seeds = replications == 1 ? tree : tree.replication(r)
-            var network = try QueueingNetwork.singleStation(
-                interarrival: arrival, service: service, servers: servers, capacity: capacity,
+            var network = try QueueingNetwork.series(
+                interarrival: arrival, services: services, servers: servers, capacity: capacity,
                 customers: customers, seeds: seeds, maxLevel: 64)
             network.maxJobsInFlight = maxInSystem
-            // Overloaded: stop when the last customer arrives (expected time), before the queue drains.
+            // Overloaded: stop when the last customer arrives (expected time), before the queues drain.
             let stop = isStable ? SimTime.max : SimClock.nanoseconds(seconds: Double(customers) * arrival.mean)
             if !isStable { network.stopAfterRecords = .max }
             let result = network.simulate(warmUp: SimClock.nanoseconds(seconds: warmUpSeconds), until: stop)
-            let s = result.stations[0].summary
-            let p = s.sojournPercentiles
-            let values: [String: Double?] = [
-                "mean_wait": s.meanWait, "mean_sojourn": s.meanSojourn, "utilization": s.utilization,
-                "p50_sojourn": p?.p50Seconds, "p95_sojourn": p?.p95Seconds, "p99_sojourn": p?.p99Seconds,
-                "probability_of_wait": s.probabilityOfWait, "mean_in_system": s.meanInSystem,
-                "blocking_probability": capacity == nil ? nil : s.blockingProbability,
-            ]
-            for (key, value) in values { if let v = value { perKey[key, default: Welford()].add(v) } }
+            for (key, value) in Self.totals(result, stationCount: stationCount, finite: capacity != nil) {
+                if let v = value { totals[key, default: Welford()].add(v) }
+            }
+            for (i, station) in result.stations.enumerated() {
+                let s = station.summary
+                let values: [String: Double?] = [
+                    "mean_wait": s.meanWait, "mean_sojourn": s.meanSojourn, "utilization": s.utilization,
+                    "mean_in_system": s.meanInSystem, "blocking_probability": capacity == nil ? nil : s.blockingProbability,
+                ]
+                for (key, value) in values { if let v = value { perStation[i][key, default: Welford()].add(v) } }
+                aboveRange += s.sojournsAboveRange
+            }
             seconds.add(SimClock.seconds(result.endTime - result.warmUp))
             atEnd.add(Double(result.jobsInFlight))
             events += result.events
             overflowed = overflowed || result.overflowed
-            aboveRange += s.sojournsAboveRange
         }
-        var halfWidths: [String: Double] = [:]
-        if replications >= 2 {
-            for (key, stats) in perKey {
-                if let ci = try ConfidenceInterval(stats) { halfWidths[key] = ci.halfWidth }
+        func figures(_ keys: [(String, String, Bool)], _ stats: [String: Welford]) -> [QueueFigure] {
+            keys.map { QueueFigure(key: $0.0, label: $0.1, isTime: $0.2, value: stats[$0.0]?.mean) }
+        }
+        let theory = analytic()
+        var stations: [(measured: [QueueFigure], halfWidths: [String: Double], analytic: [QueueFigure])] = []
+        if stationCount > 1 {
+            for i in 0..<stationCount {
+                stations.append((figures(Self.stationKeys, perStation[i]), try halfWidths(perStation[i]), theory.stations[i]))
             }
         }
-        let measured = Self.keys.map { QueueFigure(key: $0.0, label: $0.1, isTime: $0.2, value: perKey[$0.0]?.mean) }
-        return Outcome(measured: measured, halfWidths: halfWidths, analytic: analytic(),
-                       simulatedSeconds: seconds.mean ?? 0, events: events,
+        return Outcome(measured: figures(Self.keys, totals), halfWidths: try halfWidths(totals), analytic: theory.totals,
+                       stations: stations, simulatedSeconds: seconds.mean ?? 0, events: events,
                        inSystemAtEnd: atEnd.mean ?? 0, overflowed: overflowed, sojournsAboveRange: aboveRange)
     }
 
-    /// Theory: M/M/c (Erlang C and the sojourn quantiles), M/M/c/K, and
-    /// M/G/1 by Pollaczek–Khinchine (M/D/1 included; means only).
-    func analytic() -> [QueueFigure] {
-        var values: [String: Double] = [:]
-        let lambda = arrivalRate, mu = 1 / service.mean
-        if arrival.isExponential, service.isExponential, let k = capacity {
-            let m = QueueingFormulas.mmck(arrivalRate: lambda, serviceRate: mu, servers: servers, capacity: k)
-            values = ["mean_wait": m.meanWait, "mean_sojourn": m.meanSojourn, "utilization": m.utilization,
-                      "probability_of_wait": m.probabilityOfWait, "mean_in_system": m.meanInSystem,
-                      "blocking_probability": m.blockingProbability]
-        } else if arrival.isExponential, capacity == nil, isStable {
-            var metrics: QueueMetrics?
-            if service.isExponential {
-                metrics = QueueingFormulas.mmc(arrivalRate: lambda, serviceRate: mu, servers: servers).metrics
-                for (key, p) in [("p50_sojourn", 0.5), ("p95_sojourn", 0.95), ("p99_sojourn", 0.99)] {
-                    values[key] = QueueingFormulas.mmcSojournQuantile(p, arrivalRate: lambda, serviceRate: mu, servers: servers)
-                }
-            } else if servers == 1 {
-                metrics = QueueingFormulas.mg1(arrivalRate: lambda, meanService: service.mean,
-                                               serviceSCV: service.squaredCoefficientOfVariation).metrics
-            }
-            if let m = metrics {
-                values["mean_wait"] = m.meanWait
-                values["mean_sojourn"] = m.meanSojourn
-                values["utilization"] = m.utilization
-                values["probability_of_wait"] = m.probabilityOfWait
-                values["mean_in_system"] = m.meanInSystem
-            }
-        } else if capacity == nil, isStable {
-            // Any G/G/c below saturation: every server is busy ρ of the time.
-            values["utilization"] = offeredLoad
+    /// 95% half-widths of each statistic (none for one replication).
+    func halfWidths(_ stats: [String: Welford]) throws -> [String: Double] {
+        guard replications >= 2 else { return [:] }
+        var result: [String: Double] = [:]
+        for (key, s) in stats { if let ci = try ConfidenceInterval(s) { result[key] = ci.halfWidth } }
+        return result
+    }
+
+    /// The whole system's figures of one run: for one station its own; for
+    /// a line, waits and numbers summed, utilization of the bottleneck,
+    /// sojourn and its percentiles end to end (the sink), and the share of
+    /// arrivals lost anywhere.
+    static func totals(_ result: NetworkResult, stationCount: Int, finite: Bool) -> [String: Double?] {
+        let first = result.stations[0].summary
+        if stationCount == 1 {
+            let p = first.sojournPercentiles
+            return ["mean_wait": first.meanWait, "mean_sojourn": first.meanSojourn, "utilization": first.utilization,
+                    "p50_sojourn": p?.p50Seconds, "p95_sojourn": p?.p95Seconds, "p99_sojourn": p?.p99Seconds,
+                    "probability_of_wait": first.probabilityOfWait, "mean_in_system": first.meanInSystem,
+                    "blocking_probability": finite ? first.blockingProbability : nil]
         }
-        if !isStable { values["utilization"] = 1 }
-        return Self.keys.map { QueueFigure(key: $0.0, label: $0.1, isTime: $0.2, value: values[$0.0]) }
+        let summaries = result.stations.map(\.summary)
+        func sum(_ pick: (StationSummary) -> Double?) -> Double? {
+            var total = 0.0
+            for s in summaries { guard let v = pick(s) else { return nil }; total += v }
+            return total
+        }
+        let latencies = result.sinks[0].latencies
+        let dropped = summaries.reduce(0) { $0 + $1.dropped }
+        return ["mean_wait": sum(\.meanWait), "mean_sojourn": latencies.meanSeconds,
+                "utilization": summaries.compactMap(\.utilization).max(),
+                "p50_sojourn": latencies.valueSeconds(atPercentile: 50),
+                "p95_sojourn": latencies.valueSeconds(atPercentile: 95),
+                "p99_sojourn": latencies.valueSeconds(atPercentile: 99),
+                "probability_of_wait": nil, "mean_in_system": sum(\.meanInSystem),
+                "blocking_probability": finite && first.offered > 0 ? Double(dropped) / Double(first.offered) : nil]
     }
 }

@@ -37,3 +37,21 @@ import Testing
         #expect(abs(overloaded.utilization - 1) < 1e-9)
     }
 }
+
+/// The end-to-end sojourn of an M/M/1 line against its special cases.
+@Suite struct TandemFormulaTests {
+    @Test func oneStationIsMM1AndTwoStationsMatchTheClosedForm() throws {
+        let one = try #require(QueueingFormulas.tandemMM1SojournQuantile(0.99, arrivalRate: 0.6, serviceRates: [1]))
+        #expect(abs(one - (try #require(QueueingFormulas.mm1SojournQuantile(0.99, arrivalRate: 0.6, serviceRate: 1)))) < 1e-12)
+        // θ = 0.4 and 0.2: P(T > t) = (0.2 e^{−0.4t} − 0.4 e^{−0.2t}) / (0.2 − 0.4) = 2 e^{−0.2t} − e^{−0.4t}.
+        for t in [0.5, 3.0, 10.0, 40.0] {
+            let tail = try #require(QueueingFormulas.tandemMM1SojournTail(t, arrivalRate: 0.6, serviceRates: [1, 0.8]))
+            #expect(abs(tail - (2 * exp(-0.2 * t) - exp(-0.4 * t))) < 1e-12)
+        }
+        let p99 = try #require(QueueingFormulas.tandemMM1SojournQuantile(0.99, arrivalRate: 0.6, serviceRates: [1, 0.8]))
+        #expect(abs(2 * exp(-0.2 * p99) - exp(-0.4 * p99) - 0.01) < 1e-9)
+        // Equal rates (an Erlang total) are refused rather than computed badly; so is an unstable station.
+        #expect(QueueingFormulas.tandemMM1SojournQuantile(0.5, arrivalRate: 0.5, serviceRates: [1, 1]) == nil)
+        #expect(QueueingFormulas.tandemMM1SojournQuantile(0.5, arrivalRate: 1.5, serviceRates: [1, 2]) == nil)
+    }
+}

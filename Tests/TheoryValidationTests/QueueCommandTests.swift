@@ -82,6 +82,25 @@ import Testing
         #expect(try #require(object["in_system_at_end"] as? Double) <= 501)
     }
 
+    @Test func tandemLineReportsEachStationAndTheLine() throws {
+        let object = try Self.object(try Self.json(["--arrival", "exp(rate=0.6)", "--service", "exp(mean=1)",
+                                                    "--service", "exp(mean=1.25)", "--customers", "20000"]))
+        #expect(object["model"] as? String == "M/M/1 → M/M/1")
+        let stations = try #require(object["stations"] as? [[String: Any]])
+        #expect(stations.count == 2)
+        let second = try #require(stations[1]["analytic"] as? [String: Double])
+        #expect(abs(try #require(second["mean_sojourn"]) - 5) < 1e-9)
+        let analytic = try #require(object["analytic"] as? [String: Double])
+        #expect(abs(try #require(analytic["mean_sojourn"]) - 7.5) < 1e-9)
+        // Reich: the end-to-end p99 solves 2 e^{−0.2t} − e^{−0.4t} = 0.01.
+        let p99 = try #require(analytic["p99_sojourn"])
+        #expect(abs(2 * exp(-0.2 * p99) - exp(-0.4 * p99) - 0.01) < 1e-9)
+        // The line's mean sojourn is measured end to end, near the sum of the stations'.
+        let measured = try #require(object["mean_sojourn"] as? Double)
+        let sum = try stations.map { try #require($0["mean_sojourn"] as? Double) }.reduce(0, +)
+        #expect(abs(measured - sum) / sum < 0.01)
+    }
+
     @Test("bad parameters get an error naming the flag", arguments: [
         (["--servers", "0"], "--servers"),
         (["--service", "exp(mean=-1)"], "--service"),
@@ -90,6 +109,8 @@ import Testing
         (["--customers", "0"], "--customers"),
         (["--warmup", "5"], "--warmup"),
         (["--replications", "0"], "--replications"),
+        (["--service", "exp(mean=1)", "--service", "exp(mean=2)", "--servers", "1", "--servers", "2", "--servers", "3"], "--servers"),
+        (["--service", "exp(mean=1)", "--service", "fixed(-1)"], "--service (station 2)"),
     ])
     func badParameters(arguments: [String], flag: String) {
         do {
