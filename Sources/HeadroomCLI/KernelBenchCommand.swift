@@ -25,7 +25,7 @@ struct KernelBenchCommand: ParsableCommand {
         abstract: "Events per second of the kernel: M/M/1 and M/M/8 at rho 0.9, and a deep calendar (100,000 pending).",
         discussion: """
             Prints events/s per model (one arrival plus one departure are two events) \
-            and the peak resident memory after runs of N and 4N customers. \
+            and the peak resident memory after M/M/1 runs of customers/4 and of customers. \
             Build with `swift build -c release --product headroom` first.
             """)
 

@@ -46,7 +46,7 @@ struct QueueCommand: ParsableCommand {
     var replications = 1
     @Option(help: "Root seed; the same seed gives the same output.")
     var seed: UInt64 = 1
-    @Option(help: "Stop a run when more than this many customers are in the station (guard against overload).")
+    @Option(help: "Stop a run when more than this many customers are in the system (guard against overload).")
     var maxInSystem = 1_000_000
     @Flag(help: "Print one JSON object: mean_wait, mean_sojourn, utilization, p50/p95/p99_sojourn (seconds), analytic, ...")
     var json = false
