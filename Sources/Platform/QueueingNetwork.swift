@@ -37,7 +37,7 @@ public struct QueueingNetwork: Model {
     /// Stop once sinks and drops have taken this many records (counted from the start, warm-up included).
     public var stopAfterRecords: Int = .max
     /// Stop when more jobs than this are in flight (the guard against unbounded growth).
-    public var maxJobsInFlight: Int = 50_000_000
+    public var maxJobsInFlight: Int = 10_000_000
     /// Records created by the sources (from the start).
     public internal(set) var generatedRecords = 0
     /// Records absorbed by sinks (from the start).
