@@ -75,8 +75,8 @@ struct KernelBenchCommand: ParsableCommand {
                 print("  " + m.name.padding(toLength: 6, withPad: " ", startingAt: 0)
                       + String(format: "%8.2f M events/s   (%d events in %.3f s)", m.eventsPerSecond / 1e6, m.events, m.seconds))
             }
-            print("  peak RSS: \(rssShort.map { "\($0) KiB" } ?? "n/a") after \(customers / 4) M/M/1 customers (\(short.events) events), "
-                  + "\(rssLong.map { "\($0) KiB" } ?? "n/a") after \(customers) more")
+            print("  peak RSS: \(rssShort.map { "\($0) KiB" } ?? "n/a") after a run of \(customers / 4) M/M/1 customers (\(short.events) events), "
+                  + "\(rssLong.map { "\($0) KiB" } ?? "n/a") after a run of \(customers)")
         }
     }
 
