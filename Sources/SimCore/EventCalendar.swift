@@ -13,6 +13,13 @@
 /// and never shrinks, so memory follows the largest number of events ever
 /// pending, not the length of the run.
 ///
+/// A pop leaves a hole at the root instead of sifting at once: most handlers
+/// schedule an event right away, and the first ``schedule(_:)`` after a pop
+/// drops the new event into the hole and sifts it down, one pass instead of
+/// a sift-down for the removal plus a sift-up for the insertion. The next
+/// pop with the hole still open closes it the usual way (the last event
+/// moves into it).
+///
 /// The calendar also holds the clock (``now``) and hands out the sequence
 /// numbers that make equal times first-in first-out.
 
@@ -22,8 +29,10 @@ public struct EventCalendar: ~Copyable {
     @usableFromInline var heap: UnsafeMutablePointer<Event>
     /// Allocated slots of ``heap``.
     @usableFromInline var capacity: Int
-    /// Pending events (storage of ``count``).
+    /// Slots in use, the root hole included (see ``rootIsHole``).
     @usableFromInline var size = 0
+    /// `true` when `heap[0]` is the hole left by the last pop.
+    @usableFromInline var rootIsHole = false
     /// The next sequence number to give.
     @usableFromInline var nextSequence: UInt64 = 0
     /// Storage of ``now``.
@@ -40,17 +49,31 @@ public struct EventCalendar: ~Copyable {
     /// The simulated time of the event being handled (or of the last one), ns.
     @inlinable public var now: SimTime { clock }
     /// The number of pending events.
-    @inlinable public var count: Int { size }
+    @inlinable public var count: Int { rootIsHole ? size &- 1 : size }
     /// `true` when no event is pending.
-    @inlinable public var isEmpty: Bool { size == 0 }
+    @inlinable public var isEmpty: Bool { count == 0 }
     /// The number of events scheduled so far (the next sequence number).
     @inlinable public var scheduledCount: UInt64 { nextSequence }
     /// The next event, without removing it.
-    @inlinable public var next: Event? { size > 0 ? heap[0] : nil }
+    @inlinable public var next: Event? {
+        guard rootIsHole else { return size > 0 ? heap[0] : nil }
+        // The root is a hole: the next event is the earliest of its children.
+        guard size > 1 else { return nil }
+        var best = heap[1]
+        var c = 2
+        while c < Swift.min(5, size) {
+            if heap[c].precedes(best) { best = heap[c] }
+            c &+= 1
+        }
+        return best
+    }
 
     /// The pending events in heap order (for inspection and tests).
     /// - Complexity: O(n); allocates the result.
-    public var pending: [Event] { Array(UnsafeBufferPointer(start: heap, count: size)) }
+    public var pending: [Event] {
+        let all = Array(UnsafeBufferPointer(start: heap, count: size))
+        return rootIsHole ? Array(all.dropFirst()) : all
+    }
 
     /// Schedules `event` (its ``Event/priority`` is kept; its sequence number
     /// is set here).
@@ -62,6 +85,12 @@ public struct EventCalendar: ~Copyable {
         var e = event
         e.order = (e.order & ~((1 << Event.sequenceBits) - 1)) | nextSequence
         nextSequence &+= 1
+        if rootIsHole {
+            // Fill the hole the last pop left and sift down from the root.
+            rootIsHole = false
+            siftDown(placing: e)
+            return
+        }
         if size == capacity { grow() }
         // Sift up from the new leaf, moving the hole.
         var hole = size
@@ -96,13 +125,21 @@ public struct EventCalendar: ~Copyable {
     /// - Complexity: O(log₄ n).
     @inlinable @inline(__always)
     public mutating func pop(notAfter limit: SimTime = .max) -> Event? {
+        if rootIsHole { closeHole() }
         guard size > 0 else { return nil }
         let first = heap[0]
         guard first.time <= limit else { return nil }
-        size &-= 1
-        if size > 0 { siftDown(placing: heap[size]) }
+        rootIsHole = true
         clock = first.time
         return first
+    }
+
+    /// Moves the last event into the root hole and sifts it down.
+    @inlinable @inline(__always)
+    mutating func closeHole() {
+        rootIsHole = false
+        size &-= 1
+        if size > 0 { siftDown(placing: heap[size]) }
     }
 
     /// Moves the clock to `time` without an event (the end of a run at a
@@ -110,8 +147,9 @@ public struct EventCalendar: ~Copyable {
     /// - Precondition: `time >= now` and no pending event is earlier than `time`.
     public mutating func advance(to time: SimTime) {
         precondition(time >= clock, "EventCalendar: cannot move the clock back from \(clock) ns to \(time) ns")
-        precondition(size == 0 || heap[0].time >= time,
-                     "EventCalendar: cannot pass a pending event at \(heap[0].time) ns")
+        if let first = next {
+            precondition(first.time >= time, "EventCalendar: cannot pass a pending event at \(first.time) ns")
+        }
         clock = time
     }
 

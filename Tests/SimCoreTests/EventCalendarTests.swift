@@ -91,6 +91,24 @@ import Testing
         #expect(calendar.count == 1)
     }
 
+    @Test func countNextAndPendingSeeThroughTheHoleAPopLeaves() {
+        var calendar = EventCalendar()
+        for (i, t) in [50, 10, 40, 20, 30, 60].enumerated() { calendar.schedule(at: SimTime(t), target: Int32(i), kind: 0) }
+        #expect(calendar.pop()?.time == 10)
+        // The root is a hole now; nothing was scheduled yet.
+        #expect(calendar.count == 5)
+        #expect(calendar.next?.time == 20)
+        #expect(calendar.pending.map(\.time).sorted() == [20, 30, 40, 50, 60])
+        calendar.advance(to: 15)
+        // A schedule fills the hole; a pop with the hole open closes it.
+        calendar.schedule(at: 25, target: 9, kind: 0)
+        #expect(calendar.count == 6)
+        var times: [SimTime] = []
+        while let e = calendar.pop() { times.append(e.time) }
+        #expect(times == [20, 25, 30, 40, 50, 60])
+        #expect(calendar.isEmpty && calendar.next == nil)
+    }
+
     @Test func eventIs32Bytes() {
         #expect(MemoryLayout<Event>.size == 32)
         #expect(MemoryLayout<Event>.stride == 32)
