@@ -18,6 +18,8 @@ let package = Package(
         .library(name: "Reporting", targets: ["Reporting"]),
         .library(name: "Planning", targets: ["Planning"]),
         .library(name: "HeadroomCLI", targets: ["HeadroomCLI"]),
+        .library(name: "SimCore", targets: ["SimCore"]),
+        .library(name: "Platform", targets: ["Platform"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -38,6 +40,16 @@ let package = Package(
             dependencies: [
                 "Variates",
                 .product(name: "Histogram", package: "hdrhistogram-swift"),
+            ]
+        ),
+
+        // MARK: Kernel and infrastructure models
+        .target(name: "SimCore"),
+        .target(
+            name: "Platform",
+            dependencies: [
+                "SimCore", "Variates", "Metrics",
+                .product(name: "DequeModule", package: "swift-collections"),
             ]
         ),
 
@@ -69,6 +81,9 @@ let package = Package(
             dependencies: [
                 "Variates",
                 "Planning",
+                "Platform",
+                "SimCore",
+                "Metrics",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -79,5 +94,11 @@ let package = Package(
         .testTarget(name: "ReportingTests", dependencies: ["Reporting"]),
         .testTarget(name: "MetricsTests", dependencies: ["Metrics", "Variates"]),
         .testTarget(name: "PlanningTests", dependencies: ["Planning", "HeadroomCLI", "Variates"]),
+        .testTarget(name: "SimCoreTests", dependencies: ["SimCore"]),
+        .testTarget(name: "PlatformTests", dependencies: ["Platform", "SimCore", "Variates", "Metrics"]),
+        .testTarget(
+            name: "TheoryValidationTests",
+            dependencies: ["Platform", "SimCore", "Variates", "Metrics", "Planning", "HeadroomCLI"]
+        ),
     ]
 )

@@ -20,6 +20,8 @@ public struct HeadroomCommand: ParsableCommand {
             SampleCommand.self,
             SizeCommand.self,
             QuizCommand.self,
+            QueueCommand.self,
+            BenchCommand.self,
         ]
     )
 

@@ -50,17 +50,30 @@ public struct LatencyHistogram: Sendable, Equatable, Codable {
     }
 
     /// Records one latency, in nanoseconds.
-    /// - Complexity: O(1), no allocation.
+    /// - Complexity: O(1), no allocation. Inlinable: the in-range path is a
+    ///   handful of instructions in the caller (the simulation kernel records
+    ///   one or two latencies per event).
+    @inlinable @inline(__always)
     public mutating func record(nanos: Int64) {
+        guard nanos >= 0, UInt64(nanos) <= Self.highestTrackableNanos else {
+            recordOutOfRange(nanos: nanos)
+            return
+        }
+        let recorded = histogram.record(UInt64(nanos))
+        precondition(recorded, "LatencyHistogram: \(nanos) ns is inside the layout yet was refused")
+        sumNanos += Double(nanos)
+    }
+
+    /// Records a latency below 0 (as 0) or above an hour (as an hour) and counts it.
+    @usableFromInline
+    mutating func recordOutOfRange(nanos: Int64) {
         let value: UInt64
         if nanos < 0 {
             belowRangeCount &+= 1
             value = 0
-        } else if UInt64(nanos) > Self.highestTrackableNanos {
+        } else {
             aboveRangeCount &+= 1
             value = Self.highestTrackableNanos
-        } else {
-            value = UInt64(nanos)
         }
         let recorded = histogram.record(value)
         precondition(recorded, "LatencyHistogram: \(value) ns is inside the layout yet was refused")

@@ -47,7 +47,7 @@ public struct LevelTimes: Sendable, Equatable {
     /// The count changes to `newLevel` at `timeNanos`.
     /// - Precondition: `newLevel >= 0` and time does not go backwards.
     /// - Complexity: O(1), no allocation.
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func update(to newLevel: Int, at timeNanos: Int64) {
         precondition(newLevel >= 0, "LevelTimes.update needs a level of 0 or more, got \(newLevel)")
         let held = timeNanos &- weighted.last
@@ -57,7 +57,7 @@ public struct LevelTimes: Sendable, Equatable {
     }
 
     /// Adds `nanos` to the slot of the level currently held.
-    @inlinable
+    @inlinable @inline(__always)
     mutating func credit(_ nanos: Int64) {
         if level <= maxLevel {
             slots[level] &+= nanos

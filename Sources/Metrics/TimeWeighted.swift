@@ -50,7 +50,7 @@ public struct TimeWeighted: Sendable, Equatable {
     /// - Precondition: `timeNanos` is not before the previous update (time
     ///   runs forward) and `newValue` is finite.
     /// - Complexity: O(1), no allocation.
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func update(to newValue: Double, at timeNanos: Int64) {
         precondition(timeNanos >= last,
                      "TimeWeighted.update: time went backwards (\(timeNanos) ns < \(last) ns)")

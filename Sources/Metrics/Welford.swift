@@ -33,7 +33,7 @@ public struct Welford: Sendable, Equatable {
     /// Records one value.
     /// - Precondition: `x` is finite (a NaN or infinity would poison every result).
     /// - Complexity: O(1), no allocation.
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func add(_ x: Double) {
         precondition(x.isFinite, "Welford.add needs a finite value, got \(x)")
         n += 1

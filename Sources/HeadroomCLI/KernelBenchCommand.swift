@@ -1,0 +1,143 @@
+/// `headroom bench kernel`: events per second of the SimCore run loop with
+/// Platform's source, station and sink, and peak memory at two run lengths.
+///
+/// Models (an arrival and a departure are two events):
+/// - `mm1`: M/M/1 at ρ = 0.9 (λ = 0.9/s, mean service 1 s);
+/// - `mm8`: M/M/8 at ρ = 0.9 (λ = 7.2/s, mean service 1 s);
+/// - `deep`: a bank of 100,000 independent Poisson sources (1/s each, one
+///   stream) into one sink, so 100,000 events are pending at all times;
+/// - `deep_components`: the same with 100,000 separate `Source` components,
+///   each with its own random stream (memory-bound: every event touches a
+///   different component and stream).
+/// Memory: peak RSS (VmHWM of /proc/self/status) after an M/M/1 run of N
+/// customers and again after one of 4N: flat memory means the same figure.
+
+import ArgumentParser
+import Foundation
+import Platform
+import SimCore
+import Variates
+
+/// Times the kernel on the three reference models.
+struct KernelBenchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "kernel",
+        abstract: "Events per second of the kernel: M/M/1 and M/M/8 at rho 0.9, and a deep calendar (100,000 pending).",
+        discussion: """
+            Prints events/s per model (one arrival plus one departure are two events) \
+            and the peak resident memory after M/M/1 runs of customers/4 and of customers. \
+            Build with `swift build -c release --product headroom` first.
+            """)
+
+    @Option(help: "Customers per M/M/1 and M/M/8 run (at least 1000).")
+    var customers: Int = 10_000_000
+    @Option(help: "Events of the deep-calendar run (at least 1000).")
+    var deepEvents: Int = 20_000_000
+    @Option(help: "Pending events (independent sources) of the deep-calendar model.")
+    var deepSources: Int = 100_000
+    @Option(help: "Root seed.")
+    var seed: UInt64 = 1
+    @Flag(help: "Print {\"models\": [{\"name\": ..., \"events_per_second\": ...}], ...} instead of text.")
+    var json = false
+
+    func validate() throws {
+        guard customers >= 1000 else { throw ValidationError("--customers must be at least 1000, got \(customers)") }
+        guard deepEvents >= 1000 else { throw ValidationError("--deep-events must be at least 1000, got \(deepEvents)") }
+        guard deepSources >= 1 else { throw ValidationError("--deep-sources must be at least 1, got \(deepSources)") }
+    }
+
+    /// One timed run.
+    struct Measurement {
+        let name: String
+        let events: Int
+        let seconds: Double
+        var eventsPerSecond: Double { Double(events) / seconds }
+    }
+
+    func run() throws {
+        let seeds = SeedTree(root: seed)
+        let short = try Self.mmc(servers: 1, customers: customers / 4, seeds: seeds)
+        let rssShort = Self.peakRSSKiB()
+        let mm1 = try Self.mmc(servers: 1, customers: customers, seeds: seeds)
+        let rssLong = Self.peakRSSKiB()
+        let mm8 = try Self.mmc(servers: 8, customers: customers, seeds: seeds)
+        let deep = try Self.deepBank(sources: deepSources, events: deepEvents, seeds: seeds)
+        let deepComponents = try Self.deep(sources: deepSources, events: deepEvents / 4, seeds: seeds)
+        let models = [mm1, mm8, deep, deepComponents]
+        if json {
+            let rows = models.map { "{\"name\": \"\($0.name)\", \"events\": \($0.events), \"seconds\": \(Self.fixed($0.seconds, 4)), \"events_per_second\": \(Int($0.eventsPerSecond))}" }
+            print("{\"models\": [" + rows.joined(separator: ", ") + "], "
+                  + "\"peak_rss_kib\": [{\"customers\": \(customers / 4), \"kib\": \(rssShort ?? -1)}, "
+                  + "{\"customers\": \(customers), \"kib\": \(rssLong ?? -1)}]}")
+        } else {
+            print("headroom bench kernel (seed \(seed); one arrival and one departure are two events)")
+            for m in models {
+                print("  " + m.name.padding(toLength: 6, withPad: " ", startingAt: 0)
+                      + String(format: "%8.2f M events/s   (%d events in %.3f s)", m.eventsPerSecond / 1e6, m.events, m.seconds))
+            }
+            print("  peak RSS: \(rssShort.map { "\($0) KiB" } ?? "n/a") after a run of \(customers / 4) M/M/1 customers (\(short.events) events), "
+                  + "\(rssLong.map { "\($0) KiB" } ?? "n/a") after a run of \(customers)")
+        }
+    }
+
+    /// An M/M/c run at ρ = 0.9 with mean service 1 s.
+    static func mmc(servers: Int, customers: Int, seeds: SeedTree) throws -> Measurement {
+        let arrival = try Distribution.exponential(mean: 1 / (0.9 * Double(servers)))
+        let service = try Distribution.exponential(mean: 1)
+        var network = try QueueingNetwork.singleStation(interarrival: arrival, service: service, servers: servers,
+                                                       customers: customers, seeds: seeds.subtree("mm\(servers)"))
+        let calendar = network.start()
+        var simulation = Simulation(model: network, calendar: calendar)
+        let (summary, seconds) = timed { simulation.runNetwork() }
+        precondition(simulation.model.conservation().holds, "bench: conservation failed")
+        return Measurement(name: "mm\(servers)", events: summary.eventsHandled, seconds: seconds)
+    }
+
+    /// `sources` Poisson sources (1/s each) into one sink, for `events` events.
+    static func deep(sources: Int, events: Int, seeds: SeedTree) throws -> Measurement {
+        var network = QueueingNetwork()
+        let sink = network.add(Sink(name: "sink"))
+        let tree = seeds.subtree("deep")
+        for i in 0..<sources {
+            network.add(try Source(name: "source\(i)", process: .poisson(rate: 1), output: sink,
+                                   stream: tree.stream("source\(i)")))
+        }
+        let calendar = network.start()
+        var simulation = Simulation(model: network, calendar: calendar)
+        let (summary, seconds) = timed { simulation.runNetwork(maxEvents: events) }
+        return Measurement(name: "deep_components", events: summary.eventsHandled, seconds: seconds)
+    }
+
+    /// One bank of `sources` Poisson members (1/s each) into one sink, for `events` events.
+    static func deepBank(sources: Int, events: Int, seeds: SeedTree) throws -> Measurement {
+        var network = QueueingNetwork()
+        let sink = network.add(Sink(name: "sink"))
+        network.add(try SourceBank(name: "bank", rates: Array(repeating: 1, count: sources), output: sink,
+                                   stream: seeds.subtree("deep").stream("bank")))
+        let calendar = network.start()
+        var simulation = Simulation(model: network, calendar: calendar)
+        let (summary, seconds) = timed { simulation.runNetwork(maxEvents: events) }
+        precondition(simulation.calendar.count == sources, "bench: the deep calendar must hold one event per member")
+        return Measurement(name: "deep", events: summary.eventsHandled, seconds: seconds)
+    }
+
+    /// Runs `body` and returns its result and the wall time in seconds.
+    static func timed<T>(_ body: () -> T) -> (T, Double) {
+        let clock = ContinuousClock()
+        let start = clock.now
+        let result = body()
+        let (s, atto) = (clock.now - start).components
+        return (result, Double(s) + Double(atto) * 1e-18)
+    }
+
+    /// VmHWM from /proc/self/status in KiB, or `nil` where there is none.
+    static func peakRSSKiB() -> Int? {
+        guard let text = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return nil }
+        for line in text.split(separator: "\n") where line.hasPrefix("VmHWM:") {
+            return Int(line.split(separator: " ").dropFirst().first ?? "")
+        }
+        return nil
+    }
+
+    static func fixed(_ x: Double, _ digits: Int) -> String { String(format: "%.\(digits)f", x) }
+}
