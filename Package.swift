@@ -73,6 +73,7 @@ let package = Package(
             dependencies: [
                 "Variates",
                 "Planning",
+                "Analytics",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

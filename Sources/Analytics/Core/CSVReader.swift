@@ -76,6 +76,9 @@ public final class CSVReader {
         emptyStorage?.deallocate()
     }
 
+    /// Size of the file in bytes.
+    public var byteCount: Int { end }
+
     /// The index of the header column named `name`, or `nil`.
     public func column(named name: String) -> Int? {
         header.firstIndex(of: name)

@@ -195,7 +195,11 @@ public final class CSVWriter {
         guard writeError == nil else { return }
         var done = 0
         while done < n {
-            let w = write(fd, p + done, n - done)
+            #if canImport(Glibc)
+            let w = Glibc.write(fd, p + done, n - done)
+            #else
+            let w = Darwin.write(fd, p + done, n - done)
+            #endif
             if w < 0 {
                 if errno == EINTR { continue }
                 writeError = String(cString: strerror(errno))
