@@ -18,6 +18,8 @@ struct AnalyzeCommand: ParsableCommand {
         subcommands: [
             AnalyzeSessionsCommand.self,
             AnalyzeRevenueCommand.self,
+            AnalyzeTopPlayersCommand.self,
+            AnalyzeStakeEscalationCommand.self,
         ]
     )
 }
