@@ -42,6 +42,8 @@ public struct DailyRevenue {
     public private(set) var countries = KeyInterner(capacity: 256)
     /// The winning row per transaction_id.
     public private(set) var winners: TransactionWinners
+    /// The first instant after the as-of date.
+    public let endOfAsOf: UTCTimestamp
     /// Rows dropped for being after the as-of date.
     public private(set) var rowsAfterAsOf = 0
 
@@ -50,23 +52,67 @@ public struct DailyRevenue {
         precondition(days >= 0, "DailyRevenue: days must be non-negative, got \(days)")
         self.asOf = asOf
         self.days = days
+        endOfAsOf = asOf.adding(days: 1).start
         winners = TransactionWinners(expected: expected)
     }
 
-    private static let successBytes: [UInt8] = Array("SUCCESS".utf8)
+    /// A row waiting in the current batch (its key bytes stay valid: they are in the mapped file).
+    struct PendingRow {
+        var key: UnsafeBufferPointer<UInt8>
+        var hash: UInt64
+        var time: Int64
+        var success: Bool
+        var amount: Int64
+        var country: Int32
+        var line: Int
+    }
 
-    /// Offers one already parsed row (rule 1 and 2).
+    private var pending: [PendingRow] = []
+    private var probeSink: UInt64 = 0
+    private static let batchSize = 16
+
+    /// Offers one already parsed row (rules 1 and 2) at once.
     @inline(__always)
     public mutating func add(transactionID: UnsafeBufferPointer<UInt8>, time: UTCTimestamp, status: UnsafeBufferPointer<UInt8>,
                              amount: FixedDecimal, country: UnsafeBufferPointer<UInt8>, line: Int) {
-        guard time < asOf.adding(days: 1).start else { rowsAfterAsOf += 1; return }
-        let success = status.count == 7 && Self.successBytes.withUnsafeBufferPointer { s in
-            var k = 0
-            while k < 7 { if s[k] != status[k] { return false }; k += 1 }
-            return true
+        flushPending()
+        guard let row = prepare(transactionID, time, status, amount, country, line) else { return }
+        winners.offer(key: row.key, hash: row.hash, time: row.time, success: row.success, amount: row.amount,
+                      country: row.country, line: row.line)
+    }
+
+    /// Offers a row whose `transactionID` bytes stay valid until ``flushPending()``;
+    /// rows are offered in batches, with the table slots of a batch loaded together.
+    @inline(__always)
+    mutating func addDeferred(transactionID: UnsafeBufferPointer<UInt8>, time: UTCTimestamp, status: UnsafeBufferPointer<UInt8>,
+                              amount: FixedDecimal, country: UnsafeBufferPointer<UInt8>, line: Int) {
+        guard let row = prepare(transactionID, time, status, amount, country, line) else { return }
+        pending.append(row)
+        if pending.count == Self.batchSize { flushPending() }
+    }
+
+    /// Offers the batched rows, in their order.
+    @inline(__always)
+    mutating func flushPending() {
+        guard !pending.isEmpty else { return }
+        var sink: UInt64 = 0
+        for r in pending { sink &+= winners.touch(hash: r.hash) }   // independent loads, overlapped
+        probeSink &+= sink
+        for r in pending {
+            winners.offer(key: r.key, hash: r.hash, time: r.time, success: r.success, amount: r.amount,
+                          country: r.country, line: r.line)
         }
-        winners.offer(key: transactionID, time: time.microseconds, success: success, amount: amount.units,
-                      country: countries.intern(country), line: line)
+        pending.removeAll(keepingCapacity: true)
+    }
+
+    @inline(__always)
+    private mutating func prepare(_ transactionID: UnsafeBufferPointer<UInt8>, _ time: UTCTimestamp, _ status: UnsafeBufferPointer<UInt8>,
+                                  _ amount: FixedDecimal, _ country: UnsafeBufferPointer<UInt8>, _ line: Int) -> PendingRow? {
+        guard time < endOfAsOf else { rowsAfterAsOf += 1; return nil }
+        let success = status.count == 7 && status[0] == 0x53 && status[1] == 0x55 && status[2] == 0x43 && status[3] == 0x43
+            && status[4] == 0x45 && status[5] == 0x53 && status[6] == 0x53   // "SUCCESS"
+        return PendingRow(key: transactionID, hash: TransactionWinners.hash(transactionID), time: time.microseconds,
+                          success: success, amount: amount.units, country: countries.intern(country), line: line)
     }
 
     /// Offers one row given as text (tests).
@@ -93,19 +139,28 @@ public struct DailyRevenue {
                 let amount = try reader.decimal(ca)
                 let time = try reader.timestamp(ct)
                 let country = try reader.nonEmpty(cc)
-                result.add(transactionID: id, time: time, status: reader.field(cs), amount: amount,
-                           country: country, line: reader.recordLine)
+                if reader.isFieldInFile(ci) {
+                    result.addDeferred(transactionID: id, time: time, status: reader.field(cs), amount: amount,
+                                       country: country, line: reader.recordLine)
+                } else {
+                    result.add(transactionID: id, time: time, status: reader.field(cs), amount: amount,
+                               country: country, line: reader.recordLine)
+                }
             } catch let error as AnalyticsError {
                 try badRows.record(error)
             }
         }
+        result.flushPending()
         guard reader.recordsRead > 0 else { throw reader.noDataRowsError() }
         return result
     }
 
     /// The output rows (rules 3 and 4), sorted by country then date.
+    /// - Precondition: no row is pending (``read(path:asOf:days:badRows:)`` and
+    ///   ``add(transactionID:time:status:amount:country:line:)`` leave none).
     /// - Complexity: O(transactions + countries × days).
     public func rows() -> [DailyRevenueRow] {
+        precondition(pending.isEmpty, "DailyRevenue.rows() with rows still pending")
         let first = asOf.adding(days: -days - 6).daysSinceEpoch    // first day that matters
         let last = asOf.daysSinceEpoch
         let span = Int(last - first + 1)

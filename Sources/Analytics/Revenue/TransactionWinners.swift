@@ -6,6 +6,9 @@
 /// offered in file order, so at a full tie the row later in the file wins.
 
 /// The winning row per transaction_id.
+///
+/// The slot table lives in a ``HugePageTable`` shared by copies of the
+/// value: use one value at a time (it is built once, then read).
 public struct TransactionWinners {
     /// The winning row of one transaction_id.
     public struct Winner {
@@ -28,7 +31,8 @@ public struct TransactionWinners {
     public private(set) var winners: [Winner] = []
     /// Rows offered.
     public private(set) var rowsOffered = 0
-    private var slots: [UInt64]          // 0 empty, else (hash >> 32) << 32 | (index + 1)
+    private var table: HugePageTable     // 0 empty, else (hash >> 32) << 32 | (index + 1)
+    private var slots: UnsafeMutablePointer<UInt64>
     private var mask: Int
     private var arena: [UInt8] = []
 
@@ -36,7 +40,8 @@ public struct TransactionWinners {
     public init(expected: Int) {
         var size = 1024
         while size < expected * 2 { size *= 2 }
-        slots = [UInt64](repeating: 0, count: size)
+        table = HugePageTable(count: size)
+        slots = table.base
         mask = size - 1
         winners.reserveCapacity(expected)
         arena.reserveCapacity(expected * 12)
@@ -47,10 +52,29 @@ public struct TransactionWinners {
     @inline(__always)
     public mutating func offer(key: UnsafeBufferPointer<UInt8>, time: Int64, success: Bool,
                                amount: Int64, country: Int32, line: Int) {
-        rowsOffered += 1
+        offer(key: key, hash: Self.hash(key), time: time, success: success, amount: amount, country: country, line: line)
+    }
+
+    /// The table's hash of `key`: FNV-1a 64, multiplied to spread its bits.
+    @inline(__always)
+    public static func hash(_ key: UnsafeBufferPointer<UInt8>) -> UInt64 {
         var h = FNV1a64()
         h.add(key)
-        let hash = h.value &* 0x9E37_79B9_7F4A_7C15   // spread FNV's low-entropy high bits
+        return h.value &* 0x9E37_79B9_7F4A_7C15
+    }
+
+    /// Loads the first slot `hash` probes and returns it, so that a batch of
+    /// independent loads can be in flight before the rows are offered.
+    @inline(__always)
+    public func touch(hash: UInt64) -> UInt64 {
+        slots[Int(truncatingIfNeeded: hash >> 7) & mask]
+    }
+
+    /// ``offer(key:time:success:amount:country:line:)`` with `hash` = ``hash(_:)`` of `key`.
+    @inline(__always)
+    public mutating func offer(key: UnsafeBufferPointer<UInt8>, hash: UInt64, time: Int64, success: Bool,
+                               amount: Int64, country: Int32, line: Int) {
+        rowsOffered += 1
         let tag = hash & 0xFFFF_FFFF_0000_0000
         var i = Int(truncatingIfNeeded: hash >> 7) & mask
         while true {
@@ -77,7 +101,7 @@ public struct TransactionWinners {
         winners.append(Winner(hash: hash, keyStart: start, keyLength: Int32(key.count), country: country,
                               time: time, amount: amount, success: success, line: Int32(truncatingIfNeeded: line)))
         slots[i] = tag | UInt64(winners.count)
-        if winners.count * 2 > slots.count { grow() }
+        if winners.count * 2 > table.count { grow() }
     }
 
     /// The transaction_id of winner `index`.
@@ -101,8 +125,9 @@ public struct TransactionWinners {
     }
 
     private mutating func grow() {
-        let size = slots.count * 2
-        slots = [UInt64](repeating: 0, count: size)
+        let size = table.count * 2
+        table = HugePageTable(count: size)
+        slots = table.base
         mask = size - 1
         for (index, w) in winners.enumerated() {
             var i = Int(truncatingIfNeeded: w.hash >> 7) & mask
