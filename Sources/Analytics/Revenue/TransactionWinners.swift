@@ -55,12 +55,10 @@ public struct TransactionWinners {
         offer(key: key, hash: Self.hash(key), time: time, success: success, amount: amount, country: country, line: line)
     }
 
-    /// The table's hash of `key`: FNV-1a 64, multiplied to spread its bits.
+    /// The table's hash of `key` (``ByteHash``).
     @inline(__always)
     public static func hash(_ key: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var h = FNV1a64()
-        h.add(key)
-        return h.value &* 0x9E37_79B9_7F4A_7C15
+        ByteHash.hash(key)
     }
 
     /// Loads the first slot `hash` probes and returns it, so that a batch of
