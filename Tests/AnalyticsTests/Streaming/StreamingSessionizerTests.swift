@@ -109,3 +109,48 @@ struct StreamingSessionizerTests {
         #expect(closedCount > 1000)
     }
 }
+
+@Suite("streaming sessionization, batched")
+struct StreamingBatchTests {
+    @Test("add(users:times:pages:eventTypes:) closes the same sessions in the same order as per-event add (seeds 1...20)",
+          arguments: 1...20)
+    func batchEqualsPerEvent(seed: Int) {
+        let rng = RandomStream(seed: UInt64(seed), name: "batch")
+        let n = 3000
+        var users = [Int32](), times = [Int64](), pages = [Int32](), types = [Int32]()
+        var t: Int64 = 0
+        for _ in 0..<n {
+            t += Int64(rng.uniformInt(below: 200_000_000))
+            users.append(Int32(rng.uniformInt(below: 40)))
+            times.append(t - Int64(rng.uniformInt(below: 4_000_000_000)))   // up to 66 min of disorder: some late
+            pages.append(Int32(rng.uniformInt(below: 9)))
+            types.append(Int32(rng.uniformInt(below: 2)))
+        }
+        let gap: Int64 = 30 * 60 * 1_000_000, lateness: Int64 = 3600 * 1_000_000
+        var one = StreamingSessionizer(gapMicroseconds: gap, allowedLatenessMicroseconds: lateness)
+        var expectedAccepted: [Bool] = []
+        for i in 0..<n { expectedAccepted.append(one.add(user: users[i], time: times[i], page: pages[i], eventType: types[i])) }
+        one.finish()
+        var batch = StreamingSessionizer(gapMicroseconds: gap, allowedLatenessMicroseconds: lateness)
+        var accepted = [Bool](repeating: false, count: n)
+        let late = users.withUnsafeBufferPointer { u in times.withUnsafeBufferPointer { tt in pages.withUnsafeBufferPointer { p in
+            types.withUnsafeBufferPointer { e in accepted.withUnsafeMutableBufferPointer { a in
+                batch.add(users: u, times: tt, pages: p, eventTypes: e, accepted: a) } } } } }
+        batch.finish()
+        #expect(batch.closed == one.closed, "seed \(seed)")
+        #expect(accepted == expectedAccepted, "seed \(seed)")
+        #expect(late == one.eventsLate && late > 0, "seed \(seed)")
+    }
+
+    @Test("a copy of a sessionizer is independent of the original")
+    func valueSemantics() {
+        var a = StreamingSessionizer(gapMicroseconds: 10, allowedLatenessMicroseconds: 0)
+        _ = a.add(user: 0, time: 0, page: 0, eventType: 0)
+        var b = a
+        _ = b.add(user: 0, time: 5, page: 1, eventType: 0)
+        a.finish()
+        b.finish()
+        #expect(a.closed.map(\.events) == [1])
+        #expect(b.closed.map(\.events) == [2])
+    }
+}
