@@ -14,8 +14,9 @@ def sessions_sql(events, out, gap_seconds=1800):
     return f"""
     COPY (
       WITH e AS (
-        SELECT DISTINCT user_id, CAST(event_ts AS TIMESTAMPTZ) AS ts, page, event_type
-        FROM read_csv('{events}', header = true, all_varchar = true)
+        SELECT DISTINCT user_id, event_ts AS ts, page, event_type
+        FROM read_csv('{events}', header = true,
+                      columns = {{'user_id': 'VARCHAR', 'event_ts': 'TIMESTAMPTZ', 'page': 'VARCHAR', 'event_type': 'VARCHAR'}})
       ), g AS (
         SELECT user_id, ts, page,
                CASE WHEN lag(ts) OVER w IS NULL OR ts - lag(ts) OVER w > INTERVAL {gap_seconds} SECOND THEN 1 ELSE 0 END AS starts
@@ -35,10 +36,12 @@ def revenue_sql(transactions, out, as_of, days):
     return f"""
     COPY (
       WITH t AS (
-        SELECT transaction_id, CAST(amount AS DECIMAL(18, 4)) AS amount, CAST(transaction_ts AS TIMESTAMPTZ) AS ts,
-               status, country, CAST(seq AS BIGINT) AS seq
-        FROM read_csv('{transactions}', header = true, all_varchar = true)
-        WHERE CAST(transaction_ts AS TIMESTAMPTZ) < DATE '{as_of}' + 1
+        SELECT transaction_id, amount, transaction_ts AS ts, status, country, seq
+        FROM read_csv('{transactions}', header = true,
+                      columns = {{'order_id': 'VARCHAR', 'transaction_id': 'VARCHAR', 'user_id': 'VARCHAR',
+                                 'amount': 'DECIMAL(18, 4)', 'currency': 'VARCHAR', 'transaction_ts': 'TIMESTAMPTZ',
+                                 'status': 'VARCHAR', 'country': 'VARCHAR', 'seq': 'BIGINT'}})
+        WHERE transaction_ts < CAST(DATE '{as_of}' + 1 AS TIMESTAMPTZ)
       ), d AS (
         SELECT * FROM t
         QUALIFY row_number() OVER (PARTITION BY transaction_id ORDER BY ts DESC, (status = 'SUCCESS') DESC, seq DESC) = 1
