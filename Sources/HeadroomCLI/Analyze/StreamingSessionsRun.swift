@@ -1,6 +1,11 @@
-/// `analyze sessions --streaming`: the events file fed one row at a time,
-/// in file order, to ``StreamingSessionizer``; sessions written as they
-/// close, late events written to the dead letters.
+/// `analyze sessions --streaming`: the events file fed in file order to
+/// ``StreamingSessionizer``; sessions written as they close, late events
+/// written to the dead letters.
+///
+/// Rows are handed over in batches of 256 with the batch form of `add`, which
+/// behaves exactly as one call per row; a row whose fields are not views of
+/// the mapped file (a quoted field with `""`) ends the batch first, so the
+/// fields kept for the dead letters stay valid.
 
 import Analytics
 
@@ -16,6 +21,12 @@ struct StreamingSessionsRun {
     /// The dead-letter header: where the row was, the row, and why it was not sessionized.
     static let deadLetterHeader = ["line", "user_id", "event_ts", "page", "event_type", "reason"]
 
+    /// The fields of a batched row, kept to write it to the dead letters.
+    struct RowText {
+        var line: Int
+        var fields: (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>)
+    }
+
     func run() throws {
         var badRows = output.badRowLog
         let reader = try CSVReader(path: events)
@@ -30,6 +41,45 @@ struct StreamingSessionsRun {
             return w
         }
         let writer = try output.writer(header: SessionRecord.header)
+
+        let capacity = 256
+        var batchUsers = [Int32](), batchTimes = [Int64](), batchPages = [Int32](), batchTypes = [Int32]()
+        var batchRows = [RowText]()
+        var accepted = [Bool](repeating: true, count: capacity)
+        var latestBefore = Int64.min   // largest event time before the current row, for the dead-letter reason
+        func flush() {
+            guard !batchUsers.isEmpty else { return }
+            let n = batchUsers.count
+            batchUsers.withUnsafeBufferPointer { u in batchTimes.withUnsafeBufferPointer { t in
+                batchPages.withUnsafeBufferPointer { p in batchTypes.withUnsafeBufferPointer { e in
+                    accepted.withUnsafeMutableBufferPointer { a in
+                        _ = sessionizer.add(users: u, times: t, pages: p, eventTypes: e,
+                                            accepted: UnsafeMutableBufferPointer(rebasing: a[0..<n]))
+                    } } } } }
+            for i in 0..<n {
+                if !accepted[i], let dead {
+                    let row = batchRows[i]
+                    dead.field(row.line)
+                    dead.field(row.fields.0)
+                    dead.field(row.fields.1)
+                    dead.field(row.fields.2)
+                    dead.field(row.fields.3)
+                    let time = UTCTimestamp(microseconds: batchTimes[i])
+                    let watermark = UTCTimestamp(microseconds: latestBefore - latenessMicroseconds)
+                    dead.field("late: \(time) is before the watermark \(watermark) (latest event time "
+                               + "\(UTCTimestamp(microseconds: latestBefore)) minus allowed lateness \(latenessText))")
+                    dead.endRow()
+                }
+                latestBefore = max(latestBefore, batchTimes[i])
+            }
+            sessionizer.drainClosed { writer.write($0, users: users) }
+            batchUsers.removeAll(keepingCapacity: true)
+            batchTimes.removeAll(keepingCapacity: true)
+            batchPages.removeAll(keepingCapacity: true)
+            batchTypes.removeAll(keepingCapacity: true)
+            batchRows.removeAll(keepingCapacity: true)
+        }
+
         while try reader.readRecord() {
             let time: UTCTimestamp
             let user: UnsafeBufferPointer<UInt8>
@@ -41,19 +91,17 @@ struct StreamingSessionsRun {
                 try badRows.record(error)
                 continue
             }
-            let watermark = sessionizer.watermark
-            let accepted = sessionizer.add(user: users.intern(user), time: time.microseconds,
-                                           page: pages.intern(reader.field(cp)), eventType: types.intern(reader.field(ce)))
-            if !accepted, let dead {
-                dead.field(reader.recordLine)
-                for c in [cu, ct, cp, ce] { dead.field(reader.field(c)) }
-                let w = max(watermark, sessionizer.watermark)
-                dead.field("late: \(time) is before the watermark \(UTCTimestamp(microseconds: w)) "
-                           + "(latest event time \(UTCTimestamp(microseconds: sessionizer.maxEventTime)) minus allowed lateness \(latenessText))")
-                dead.endRow()
-            }
-            sessionizer.drainClosed { writer.write($0, users: users) }
+            let inFile = cols.allSatisfy { reader.isFieldInFile($0) }
+            if !inFile { flush() }
+            batchUsers.append(users.intern(user))
+            batchTimes.append(time.microseconds)
+            batchPages.append(pages.intern(reader.field(cp)))
+            batchTypes.append(types.intern(reader.field(ce)))
+            batchRows.append(RowText(line: reader.recordLine,
+                                     fields: (reader.field(cu), reader.field(ct), reader.field(cp), reader.field(ce))))
+            if !inFile || batchUsers.count == capacity { flush() }
         }
+        flush()
         guard reader.recordsRead > 0 else { throw reader.noDataRowsError() }
         sessionizer.finish()
         sessionizer.drainClosed { writer.write($0, users: users) }
