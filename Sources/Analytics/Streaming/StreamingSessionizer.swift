@@ -17,9 +17,11 @@
 /// exactly those of ``BatchSessionizer``.
 ///
 /// State: the events of open sessions (16 bytes each, in pooled chunks of 8),
-/// one 56-byte slot and one 16-byte heap entry per open session, and 12 bytes
-/// per user id (its open-session list and sequence counter). Closed history is
-/// not kept. Steady state allocates nothing: slots, chunks and heap entries are reused.
+/// a 56-byte slot and a 16-byte heap entry per open session, and a 72-byte
+/// record per user id seen (its open-session list, its sequence counter, and
+/// the slot of its latest session inline, so that an event extending that
+/// session touches one record). Closed history is not kept. Steady state
+/// allocates nothing: slots, chunks and heap entries are reused.
 public struct StreamingSessionizer {
     /// Largest gap inside a session, microseconds.
     public let gap: Int64
@@ -65,7 +67,15 @@ public struct StreamingSessionizer {
     /// Words per chunk: the next chunk, then (time, key) pairs.
     static let chunkWords = 1 + 2 * chunkEvents
 
-    private var users = HugePageArray<UserState>()
+    /// A user's state and, inline in the same record, the slot of the user's
+    /// latest session (slot id −2 − user), so that an event that extends the
+    /// latest session touches one record; other open sessions are in `slots`.
+    struct UserHome {
+        var slot = Slot()           // first, so that a pointer to the home is one to its slot
+        var state = UserState()
+    }
+
+    private var homes = HugePageArray<UserHome>()
     private var slots = HugePageArray<Slot>()
     private var freeSlot: Int32 = -1
     private var chunks = HugePageArray<UInt64>()
@@ -90,7 +100,7 @@ public struct StreamingSessionizer {
     ///   that neither starts nor closes a session.
     @inline(__always)
     public mutating func add(user: Int32, time: Int64, page: Int32, eventType: Int32) -> Bool {
-        users.makeUnique()
+        homes.makeUnique()
         slots.makeUnique()
         chunks.makeUnique()
         if time > maxEventTime {
@@ -103,16 +113,19 @@ public struct StreamingSessionizer {
         eventsAccepted += 1
         let key = UInt64(UInt32(bitPattern: page)) << 32 | UInt64(UInt32(bitPattern: eventType))
         if Int(page) >= pageStamp.count { growPages(Int(page)) }
-        if Int(user) >= users.count { growUsers(Int(user)) }
-        let lastSlot = users[Int(user)].last
-        if lastSlot >= 0 {
-            let last = slots[Int(lastSlot)].last
+        if Int(user) >= homes.count { growUsers(Int(user)) }
+        let lastSlot = hp(Int(user)).pointee.state.last
+        if lastSlot != -1 {
+            let last = sp(lastSlot).pointee.last
             if time >= last {
                 if time - last <= gap {
                     appendEvent(to: lastSlot, time: time, key: key)
-                    slots[Int(lastSlot)].last = time
+                    sp(lastSlot).pointee.last = time
                 } else {
-                    link(newSlot(user: user, time: time, key: key), after: lastSlot, user: user)
+                    // A new latest session: it takes the inline slot, whose current session
+                    // (then the latest one) moves to the pool first.
+                    let previous = sp(inlineSlot(user)).pointee.user >= 0 ? moveInlineToPool(user) : lastSlot
+                    link(newInlineSlot(user: user, time: time, key: key), after: previous, user: user)
                 }
                 return true
             }
@@ -140,9 +153,9 @@ public struct StreamingSessionizer {
             var sink: Int64 = 0
             for k in i..<end {
                 let u = Int(us[k])
-                guard u < users.count else { continue }
-                let s = users[u].last
-                if s >= 0 { sink &+= slots[Int(s)].last }
+                guard u < homes.count else { continue }
+                let s = hp(u).pointee.state.last
+                if s != -1 { sink &+= sp(s).pointee.last }
             }
             probeSink &+= sink
             for k in i..<end {
@@ -159,7 +172,7 @@ public struct StreamingSessionizer {
 
     /// Closes every open session (end of input), in deadline order.
     public mutating func finish() {
-        users.makeUnique()
+        homes.makeUnique()
         slots.makeUnique()
         chunks.makeUnique()
         closeSessions(before: Int64.max)
@@ -182,26 +195,28 @@ public struct StreamingSessionizer {
     /// latest one with startᵢ − gap ≤ time, and the one before it (the event then
     /// bridges them and they merge).
     private mutating func insertSlow(user: Int32, time: Int64, key: UInt64) {
-        var s = users[Int(user)].last
-        while s >= 0 && slots[Int(s)].start - gap > time { s = slots[Int(s)].previous }
-        guard s >= 0 else {
-            linkFirst(newSlot(user: user, time: time, key: key), user: user)
+        var s = hp(Int(user)).pointee.state.last
+        while s != -1 && sp(s).pointee.start - gap > time { s = sp(s).pointee.previous }
+        guard s != -1 else {
+            // Before every open session of the user; the latest one only when there is none.
+            let none = hp(Int(user)).pointee.state.last == -1
+            linkFirst(none ? newInlineSlot(user: user, time: time, key: key) : newSlot(user: user, time: time, key: key), user: user)
             return
         }
-        let p = slots[Int(s)].previous
-        let joinsS = time <= slots[Int(s)].last + gap
-        let joinsP = p >= 0 && time <= slots[Int(p)].last + gap
+        let p = sp(s).pointee.previous
+        let joinsS = time <= sp(s).pointee.last + gap
+        let joinsP = p != -1 && time <= sp(p).pointee.last + gap
         switch (joinsP, joinsS) {
         case (true, true):
             appendEvent(to: p, time: time, key: key)
             merge(s, into: p)
         case (false, true):
             appendEvent(to: s, time: time, key: key)
-            if time < slots[Int(s)].start { slots[Int(s)].start = time }
-            if time > slots[Int(s)].last { slots[Int(s)].last = time }
+            if time < sp(s).pointee.start { sp(s).pointee.start = time }
+            if time > sp(s).pointee.last { sp(s).pointee.last = time }
         case (true, false):
             appendEvent(to: p, time: time, key: key)
-            if time > slots[Int(p)].last { slots[Int(p)].last = time }
+            if time > sp(p).pointee.last { sp(p).pointee.last = time }
         case (false, false):
             link(newSlot(user: user, time: time, key: key), after: s, user: user)
         }
@@ -209,26 +224,26 @@ public struct StreamingSessionizer {
 
     @inline(__always)
     private mutating func appendEvent(to s: Int32, time: Int64, key: UInt64) {
-        var fill = slots[Int(s)].headFill
+        var fill = sp(s).pointee.headFill
         if fill == Int32(Self.chunkEvents) {
-            let c = newChunk(next: slots[Int(s)].head)
-            slots[Int(s)].head = c
+            let c = newChunk(next: sp(s).pointee.head)
+            sp(s).pointee.head = c
             fill = 0
         }
-        let base = Int(slots[Int(s)].head) * Self.chunkWords + 1 + 2 * Int(fill)
+        let base = Int(sp(s).pointee.head) * Self.chunkWords + 1 + 2 * Int(fill)
         chunks[base] = UInt64(bitPattern: time)
         chunks[base + 1] = key
-        slots[Int(s)].headFill = fill + 1
-        if time <= slots[Int(s)].lastAppended { slots[Int(s)].needsSort = true }
-        slots[Int(s)].lastAppended = time
-        slots[Int(s)].count += 1
+        sp(s).pointee.headFill = fill + 1
+        if time <= sp(s).pointee.lastAppended { sp(s).pointee.needsSort = true }
+        sp(s).pointee.lastAppended = time
+        sp(s).pointee.count += 1
     }
 
     /// Calls `body` with every (time, key) of session `s`, newest chunk first.
     @inline(__always)
     private func forEachEvent(of s: Int32, _ body: (Int64, UInt64) -> Void) {
-        var c = slots[Int(s)].head
-        var fill = Int(slots[Int(s)].headFill)
+        var c = sp(s).pointee.head
+        var fill = Int(sp(s).pointee.headFill)
         while c >= 0 {
             let base = Int(c) * Self.chunkWords
             for i in 0..<fill { body(Int64(bitPattern: chunks[base + 1 + 2 * i]), chunks[base + 2 + 2 * i]) }
@@ -239,7 +254,7 @@ public struct StreamingSessionizer {
 
     /// Returns the chunks of session `s` to the pool.
     private mutating func releaseChunks(of s: Int32) {
-        var c = slots[Int(s)].head
+        var c = sp(s).pointee.head
         while c >= 0 {
             freeChunks.append(c)
             c = Int32(truncatingIfNeeded: Int64(bitPattern: chunks[Int(c) * Self.chunkWords]))
@@ -251,8 +266,8 @@ public struct StreamingSessionizer {
         scratch.removeAll(keepingCapacity: true)
         forEachEvent(of: b) { t, k in scratch.append(.init(time: t, key: k)) }
         for e in scratch { appendEvent(to: a, time: e.time, key: e.key) }
-        slots[Int(a)].needsSort = true
-        slots[Int(a)].last = max(slots[Int(a)].last, slots[Int(b)].last)
+        sp(a).pointee.needsSort = true
+        sp(a).pointee.last = max(sp(a).pointee.last, sp(b).pointee.last)
         releaseChunks(of: b)
         unlink(b)
         releaseSlot(b)
@@ -276,13 +291,13 @@ public struct StreamingSessionizer {
         let s: Int32
         if freeSlot >= 0 {
             s = freeSlot
-            freeSlot = slots[Int(s)].next
+            freeSlot = sp(s).pointee.next
         } else {
             slots.append(Slot())
             s = Int32(slots.count - 1)
         }
-        let generation = slots[Int(s)].generation
-        slots[Int(s)] = Slot(user: user, count: 0, start: time, last: time, lastAppended: Int64.min,
+        let generation = sp(s).pointee.generation
+        sp(s).pointee = Slot(user: user, count: 0, start: time, last: time, lastAppended: Int64.min,
                              head: newChunk(next: -1), headFill: 0, previous: -1, next: -1,
                              generation: generation, needsSort: false)
         appendEvent(to: s, time: time, key: key)
@@ -293,38 +308,91 @@ public struct StreamingSessionizer {
 
     @inline(__always)
     private mutating func releaseSlot(_ s: Int32) {
-        slots[Int(s)].generation &+= 1
-        slots[Int(s)].user = -1
-        slots[Int(s)].next = freeSlot
-        freeSlot = s
+        sp(s).pointee.generation &+= 1
+        sp(s).pointee.user = -1
+        if s >= 0 {
+            sp(s).pointee.next = freeSlot
+            freeSlot = s
+        }
         openSessions -= 1
     }
 
+    /// The id of `user`'s inline slot.
+    @inline(__always)
+    private func inlineSlot(_ user: Int32) -> Int32 { -2 - user }
+
+    /// The home record of user `u`.
+    @inline(__always)
+    private func hp(_ u: Int) -> UnsafeMutablePointer<UserHome> { homes.base + u }
+
+    /// The slot with id `s`: pooled (s ≥ 0) or the inline slot of user −2 − s.
+    @inline(__always)
+    private func sp(_ s: Int32) -> UnsafeMutablePointer<Slot> {
+        if s >= 0 { return slots.base + Int(s) }
+        return UnsafeMutableRawPointer(homes.base + Int(-2 - s)).assumingMemoryBound(to: Slot.self)
+    }
+
+    /// Starts a session of `user` in its inline slot. - Precondition: the inline slot is free.
+    @inline(__always)
+    private mutating func newInlineSlot(user: Int32, time: Int64, key: UInt64) -> Int32 {
+        let s = inlineSlot(user)
+        let generation = sp(s).pointee.generation
+        sp(s).pointee = Slot(user: user, count: 0, start: time, last: time, lastAppended: Int64.min,
+                             head: newChunk(next: -1), headFill: 0, previous: -1, next: -1,
+                             generation: generation, needsSort: false)
+        appendEvent(to: s, time: time, key: key)
+        heap.push(.init(deadline: time + gap, slot: s, generation: generation))
+        openSessions += 1
+        return s
+    }
+
+    /// Moves the session in `user`'s inline slot (its latest) to a pooled slot; returns that slot.
+    private mutating func moveInlineToPool(_ user: Int32) -> Int32 {
+        let inline = inlineSlot(user)
+        let p: Int32
+        if freeSlot >= 0 {
+            p = freeSlot
+            freeSlot = sp(p).pointee.next
+        } else {
+            slots.append(Slot())
+            p = Int32(slots.count - 1)
+        }
+        var moved = sp(inline).pointee
+        moved.generation = sp(p).pointee.generation
+        sp(p).pointee = moved
+        if moved.previous != -1 { sp(moved.previous).pointee.next = p } else { hp(Int(user)).pointee.state.first = p }
+        hp(Int(user)).pointee.state.last = p
+        heap.push(.init(deadline: moved.last + gap, slot: p, generation: moved.generation))
+        sp(inline).pointee.generation &+= 1
+        sp(inline).pointee.user = -1
+        return p
+    }
+
     private mutating func link(_ n: Int32, after p: Int32, user: Int32) {
-        let next = slots[Int(p)].next
-        slots[Int(n)].previous = p
-        slots[Int(n)].next = next
-        slots[Int(p)].next = n
-        if next >= 0 { slots[Int(next)].previous = n } else { users[Int(user)].last = n }
+        let next = sp(p).pointee.next
+        sp(n).pointee.previous = p
+        sp(n).pointee.next = next
+        sp(p).pointee.next = n
+        if next != -1 { sp(next).pointee.previous = n } else { hp(Int(user)).pointee.state.last = n }
     }
 
     private mutating func linkFirst(_ n: Int32, user: Int32) {
-        let first = users[Int(user)].first
-        slots[Int(n)].next = first
-        if first >= 0 { slots[Int(first)].previous = n } else { users[Int(user)].last = n }
-        users[Int(user)].first = n
+        let first = hp(Int(user)).pointee.state.first
+        sp(n).pointee.next = first
+        if first != -1 { sp(first).pointee.previous = n } else { hp(Int(user)).pointee.state.last = n }
+        hp(Int(user)).pointee.state.first = n
     }
 
     private mutating func unlink(_ s: Int32) {
-        let user = Int(slots[Int(s)].user)
-        let p = slots[Int(s)].previous, n = slots[Int(s)].next
-        if p >= 0 { slots[Int(p)].next = n } else { users[user].first = n }
-        if n >= 0 { slots[Int(n)].previous = p } else { users[user].last = p }
+        let user = Int(sp(s).pointee.user)
+        let p = sp(s).pointee.previous, n = sp(s).pointee.next
+        if p != -1 { sp(p).pointee.next = n } else { hp(user).pointee.state.first = n }
+        if n != -1 { sp(n).pointee.previous = p } else { hp(user).pointee.state.last = p }
     }
 
     private mutating func growUsers(_ user: Int) {
-        let n = max(user + 1, users.count * 2)
-        users.append(UserState(), count: n - users.count)
+        let n = max(user + 1, homes.count * 2)
+        homes.append(UserHome(), count: n - homes.count)
     }
 
     private mutating func growPages(_ page: Int) {
@@ -340,7 +408,7 @@ public struct StreamingSessionizer {
         while !heap.isEmpty && heap.top.deadline < watermark {
             let entry = heap.top
             heap.removeTop()
-            let slot = slots[Int(entry.slot)]
+            let slot = sp(entry.slot).pointee
             guard slot.generation == entry.generation, slot.user >= 0 else { continue }   // merged away
             let deadline = slot.last + gap
             if deadline != entry.deadline {
@@ -352,7 +420,7 @@ public struct StreamingSessionizer {
     }
 
     private mutating func close(_ s: Int32) {
-        let slot = slots[Int(s)]
+        let slot = sp(s).pointee
         stamp += 1
         var unique = 0
         var count = Int(slot.count)
@@ -384,8 +452,8 @@ public struct StreamingSessionizer {
             }
         }
         let user = Int(slot.user)
-        users[user].sequence += 1
-        closed.append(SessionRecord(user: slot.user, sequence: Int(users[user].sequence),
+        hp(user).pointee.state.sequence += 1
+        closed.append(SessionRecord(user: slot.user, sequence: Int(hp(user).pointee.state.sequence),
                                     start: UTCTimestamp(microseconds: slot.start), end: UTCTimestamp(microseconds: slot.last),
                                     events: count, uniquePages: unique))
         releaseChunks(of: s)
