@@ -1,5 +1,7 @@
 /// In-memory throughput of the streaming sessionizer, the type the simulator
-/// calls once per event, in events per second on one core.
+/// calls once per event, in events per second on one core; then the CSV
+/// reader's rate (scan every field and parse the timestamp) on a 5-million-row
+/// events file written to the temporary directory (page cache, not disk).
 ///
 /// Run: `swift run -c release analytics-bench [EVENTS] [USERS]` (defaults 20,000,000 and 200,000).
 /// Events are drawn before timing (seed 1): USERS users, 500 pages, 4 event
@@ -73,3 +75,37 @@ for batched in [false, true] {
           + "\(String(format: "%.2f", Double(count) / seconds / 1e6)) million events/s on one core "
           + "(\(closed) sessions, \(late) late, checksum \(checksum))")
 }
+
+/// Writes a CSV of `rows` events with `CSVWriter`, then times `CSVReader` over it.
+func csvReaderRate(rows: Int, users: [Int32], times: [Int64], pages: [Int32], types: [Int32]) throws {
+    let count = users.count
+    let path = (ProcessInfo.processInfo.environment["TMPDIR"] ?? "/tmp") + "/analytics-bench-\(getpid()).csv"
+    defer { unlink(path) }
+    let w = try CSVWriter(path: path)
+    w.header(["user_id", "event_ts", "page", "event_type"])
+    for i in 0..<rows {
+        w.field("user_\(users[i % count] + 1_000_000)")
+        w.field(UTCTimestamp(microseconds: times[i % count]))
+        w.field("/page/\(pages[i % count])")
+        w.field(["view", "click", "scroll", "purchase"][Int(types[i % count])])
+        w.endRow()
+    }
+    try w.finish()
+    let clock = ContinuousClock()
+    let start = clock.now
+    let reader = try CSVReader(path: path)
+    let tsColumn = try reader.requireColumns(["event_ts"])[0]
+    var checksum: Int64 = 0
+    var bytes = 0
+    while try reader.readRecord() {
+        for f in 0..<reader.fieldCount { bytes &+= reader.field(f).count }
+        checksum &+= try reader.timestamp(tsColumn).microseconds
+    }
+    let (s, atto) = (clock.now - start).components
+    let seconds = Double(s) + Double(atto) * 1e-18
+    print("CSV reader: \(reader.recordsRead) rows (\(reader.byteCount / 1_000_000) MB) in \(String(format: "%.3f", seconds)) s = "
+          + "\(String(format: "%.2f", Double(reader.recordsRead) / seconds / 1e6)) million rows/s, "
+          + "\(String(format: "%.0f", Double(reader.byteCount) / seconds / 1e6)) MB/s (map, scan, timestamp parse; checksum \(checksum &+ Int64(bytes)))")
+}
+
+try csvReaderRate(rows: 5_000_000, users: users, times: times, pages: pages, types: types)
