@@ -15,11 +15,13 @@ let package = Package(
         .library(name: "Metrics", targets: ["Metrics"]),
         .executable(name: "metrics-bench", targets: ["MetricsBenchmark"]),
         .executable(name: "variates-bench", targets: ["VariatesBenchmark"]),
+        .executable(name: "analytics-bench", targets: ["AnalyticsBenchmark"]),
         .library(name: "Reporting", targets: ["Reporting"]),
         .library(name: "Planning", targets: ["Planning"]),
         .library(name: "HeadroomCLI", targets: ["HeadroomCLI"]),
         .library(name: "SimCore", targets: ["SimCore"]),
         .library(name: "Platform", targets: ["Platform"]),
+        .library(name: "Analytics", targets: ["Analytics"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -64,6 +66,11 @@ let package = Package(
             dependencies: ["Variates", "CGSL"],
             path: "Benchmarks/variates"
         ),
+        .executableTarget(
+            name: "AnalyticsBenchmark",
+            dependencies: ["Analytics", "Variates"],
+            path: "Benchmarks/analytics-bench"
+        ),
 
         // MARK: Reports
         .target(name: "Reporting"),
@@ -75,6 +82,9 @@ let package = Package(
             resources: [.copy("Catalogs")]
         ),
 
+        // MARK: Analytics (leaf: CSV, timestamps, exact decimals, the analyze rules)
+        .target(name: "Analytics"),
+
         // MARK: Command line
         .target(
             name: "HeadroomCLI",
@@ -84,6 +94,7 @@ let package = Package(
                 "Platform",
                 "SimCore",
                 "Metrics",
+                "Analytics",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -100,5 +111,6 @@ let package = Package(
             name: "TheoryValidationTests",
             dependencies: ["Platform", "SimCore", "Variates", "Metrics", "Planning", "HeadroomCLI"]
         ),
+        .testTarget(name: "AnalyticsTests", dependencies: ["Analytics", "HeadroomCLI", "Variates"]),
     ]
 )

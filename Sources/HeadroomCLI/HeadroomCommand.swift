@@ -22,6 +22,7 @@ public struct HeadroomCommand: ParsableCommand {
             QuizCommand.self,
             QueueCommand.self,
             BenchCommand.self,
+            AnalyzeCommand.self,
         ]
     )
 
