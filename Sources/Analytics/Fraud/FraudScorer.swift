@@ -1,0 +1,44 @@
+/// Online fraud scoring: each transaction updates its card's state, is
+/// scored by the model and gets a decision. This is the per-event code path
+/// the simulator and `headroom analyze fraud` run.
+
+/// The outcome of scoring one transaction.
+public struct FraudAssessment: Equatable, Sendable {
+    /// The transaction's online features.
+    public var features: CardFeatures
+    /// Fraud score in [0, 1].
+    public var score: Double
+    /// The policy's decision for the score.
+    public var decision: FraudDecision
+
+    /// An assessment from its parts.
+    public init(features: CardFeatures, score: Double, decision: FraudDecision) {
+        self.features = features
+        self.score = score
+        self.decision = decision
+    }
+}
+
+/// A model and the feature state of the cards it scores. Not thread-safe.
+public final class FraudScorer {
+    /// The model in use.
+    public let model: FraudModel
+    /// The per-card state (exposed for its counters and bounds).
+    public let store: FraudFeatureStore
+
+    /// A scorer with empty state.
+    /// - Parameter capacity: most cards holding state at once (see
+    ///   ``FraudFeatureStore``).
+    public init(model: FraudModel, capacity: Int = 1 << 22) {
+        self.model = model
+        self.store = FraudFeatureStore(capacity: capacity)
+    }
+
+    /// Updates the card's state with `txn`, scores it and decides.
+    /// - Complexity: amortized O(1).
+    public func assess(_ txn: CompactTransaction) -> FraudAssessment {
+        let features = store.update(txn)
+        let score = model.score(features, mcc: txn.mcc)
+        return FraudAssessment(features: features, score: score, decision: model.policy.decide(score))
+    }
+}
