@@ -19,6 +19,7 @@ let package = Package(
         .library(name: "Planning", targets: ["Planning"]),
         .library(name: "HeadroomCLI", targets: ["HeadroomCLI"]),
         .library(name: "Analytics", targets: ["Analytics"]),
+        .executable(name: "fraud-bench", targets: ["FraudBenchmark"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -55,6 +56,11 @@ let package = Package(
             name: "VariatesBenchmark",
             dependencies: ["Variates", "CGSL"],
             path: "Benchmarks/variates"
+        ),
+        .executableTarget(
+            name: "FraudBenchmark",
+            dependencies: ["Analytics", "Variates"],
+            path: "Benchmarks/fraud"
         ),
 
         // MARK: Reports
