@@ -43,7 +43,7 @@ let package = Package(
             ]
         ),
 
-        // MARK: Analytics (leaf: the real code run on every simulated event)
+        // MARK: Analytics (leaf: CSV, timestamps, exact decimals, the analyze rules, fraud scoring)
         .target(name: "Analytics", dependencies: ["CGSL"]),
 
         // MARK: Benchmarks
@@ -79,6 +79,7 @@ let package = Package(
             dependencies: [
                 "Variates",
                 "Planning",
+                "Analytics",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -89,6 +90,6 @@ let package = Package(
         .testTarget(name: "ReportingTests", dependencies: ["Reporting"]),
         .testTarget(name: "MetricsTests", dependencies: ["Metrics", "Variates"]),
         .testTarget(name: "PlanningTests", dependencies: ["Planning", "HeadroomCLI", "Variates"]),
-        .testTarget(name: "AnalyticsTests", dependencies: ["Analytics", "Variates"]),
+        .testTarget(name: "AnalyticsTests", dependencies: ["Analytics", "HeadroomCLI", "Variates"]),
     ]
 )
