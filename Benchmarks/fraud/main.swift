@@ -29,7 +29,7 @@ func transactions(count: Int, cards: Int, seconds: Double, seed: UInt64) -> [Com
         out.append(CompactTransaction(
             card: card, merchant: Int32(s.uniformInt(below: 50_000)), country: country, cardCountry: home,
             mcc: mccs[Int(s.uniformInt(below: UInt64(mccs.count)))],
-            amountCents: Int64(3_000 * exp(0.9 * normal.sample(s))) + 1,
+            amountUnits: Int64(300_000 * exp(0.9 * normal.sample(s))) + 100,
             timestampMicros: 1_780_000_000_000_000 + Int64(Double(i) * step)
         ))
     }

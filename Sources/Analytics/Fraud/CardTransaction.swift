@@ -14,8 +14,8 @@ public struct CardTransaction: Equatable, Sendable {
     public var merchantID: String
     /// ISO 18245 merchant category code, 0...9999.
     public var mcc: Int
-    /// The amount in minor units (cents): exact, two decimals.
-    public var amountCents: Int64
+    /// The amount in 1/10,000 currency units (``FixedDecimal/units``): exact.
+    public var amountUnits: Int64
     /// ISO 4217 currency code as given. Amounts are not converted between
     /// currencies: features assume each card spends in one currency.
     public var currency: String
@@ -29,18 +29,18 @@ public struct CardTransaction: Equatable, Sendable {
     public var isFraud: Bool?
 
     /// Creates a transaction record.
-    /// - Precondition: `mcc` is in 0...9999 and `amountCents >= 0`.
+    /// - Precondition: `mcc` is in 0...9999 and `amountUnits >= 0`.
     public init(
-        txnID: String, cardToken: String, merchantID: String, mcc: Int, amountCents: Int64,
+        txnID: String, cardToken: String, merchantID: String, mcc: Int, amountUnits: Int64,
         currency: String, country: String, cardCountry: String, timestampMicros: Int64, isFraud: Bool? = nil
     ) {
         precondition((0...9999).contains(mcc), "an MCC has 4 digits (0...9999), got \(mcc)")
-        precondition(amountCents >= 0, "a transaction amount is never negative, got \(amountCents) cents")
+        precondition(amountUnits >= 0, "a transaction amount is never negative, got \(amountUnits) units")
         self.txnID = txnID
         self.cardToken = cardToken
         self.merchantID = merchantID
         self.mcc = mcc
-        self.amountCents = amountCents
+        self.amountUnits = amountUnits
         self.currency = currency
         self.country = country
         self.cardCountry = cardCountry
@@ -62,8 +62,8 @@ public struct CompactTransaction: Equatable, Sendable {
     public var cardCountry: Int32
     /// Merchant category code, 0...9999.
     public var mcc: Int16
-    /// The amount in minor units (cents), `>= 0`.
-    public var amountCents: Int64
+    /// The amount in 1/10,000 currency units, `>= 0`.
+    public var amountUnits: Int64
     /// Microseconds since the Unix epoch, UTC.
     public var timestampMicros: Int64
 
@@ -72,17 +72,17 @@ public struct CompactTransaction: Equatable, Sendable {
     @inlinable
     public init(
         card: Int32, merchant: Int32, country: Int32, cardCountry: Int32, mcc: Int16,
-        amountCents: Int64, timestampMicros: Int64
+        amountUnits: Int64, timestampMicros: Int64
     ) {
         precondition(card >= 0 && merchant >= 0 && country >= 0 && cardCountry >= 0, "compact ids are non-negative")
         precondition(mcc >= 0 && mcc <= 9999, "an MCC has 4 digits (0...9999), got \(mcc)")
-        precondition(amountCents >= 0, "a transaction amount is never negative, got \(amountCents) cents")
+        precondition(amountUnits >= 0, "a transaction amount is never negative, got \(amountUnits) units")
         self.card = card
         self.merchant = merchant
         self.country = country
         self.cardCountry = cardCountry
         self.mcc = mcc
-        self.amountCents = amountCents
+        self.amountUnits = amountUnits
         self.timestampMicros = timestampMicros
     }
 }

@@ -6,7 +6,7 @@
 /// Only buckets that hold at least one transaction are stored, so a card
 /// with k transactions in the last 24 h holds at most min(k, 60) second
 /// buckets and min(k, 1,440) minute buckets. Totals are kept exactly in
-/// integers (counts and minor units); the sum of squared amounts for the
+/// integers (counts and amount units of 1/10,000); the sum of squared amounts for the
 /// z-score is a `Double` (it is reset to exactly 0 whenever the 24 h window
 /// empties, so rounding drift cannot accumulate across quiet periods).
 
@@ -16,9 +16,9 @@ struct WindowBucket {
     var index: Int64
     /// Transactions in the bucket.
     var count: Int32
-    /// Sum of their amounts, minor units.
-    var sumCents: Int64
-    /// Sum of their squared amounts, minor units squared.
+    /// Sum of their amounts, in 1/10,000 currency units.
+    var sumUnits: Int64
+    /// Sum of their squared amounts, in (1/10,000 units)².
     var sumSquares: Double
 }
 
@@ -83,12 +83,12 @@ struct CardWindows {
     private mutating func advance(second: Int64, minute: Int64) {
         while secondsHead < seconds.count && seconds[secondsHead].index <= second - 60 {
             count1m -= seconds[secondsHead].count
-            sum1m -= seconds[secondsHead].sumCents
+            sum1m -= seconds[secondsHead].sumUnits
             secondsHead += 1
         }
         while minutesHead < minutes.count && minutes[minutesHead].index <= minute - 1_440 {
             count24h -= minutes[minutesHead].count
-            sum24h -= minutes[minutesHead].sumCents
+            sum24h -= minutes[minutesHead].sumUnits
             squares24h -= minutes[minutesHead].sumSquares
             minutesHead += 1
         }
@@ -96,7 +96,7 @@ struct CardWindows {
         if hourHead < minutesHead { hourHead = minutesHead }
         while hourHead < minutes.count && minutes[hourHead].index <= minute - 60 {
             count1h -= minutes[hourHead].count
-            sum1h -= minutes[hourHead].sumCents
+            sum1h -= minutes[hourHead].sumUnits
             hourHead += 1
         }
         compact()
@@ -134,14 +134,14 @@ struct CardWindows {
         let minute = Self.bucket(time, Self.minuteMicros)
         advance(second: second, minute: minute)
 
-        let amount = txn.amountCents
+        let amount = txn.amountUnits
         let amountD = Double(amount)
         var z = 0.0
         if count24h >= 2 {
             let n = Double(count24h)
             let mean = Double(sum24h) / n
             let variance = Swift.max(squares24h / n - mean * mean, 0)
-            let sd = Swift.max(variance.squareRoot(), CardFeatures.sdFloorCents)
+            let sd = Swift.max(variance.squareRoot(), CardFeatures.sdFloorUnits)
             z = Swift.min(Swift.max((amountD - mean) / sd, -CardFeatures.zCap), CardFeatures.zCap)
         }
         let gap = lastTime == .min
@@ -151,16 +151,16 @@ struct CardWindows {
         let square = amountD * amountD
         if secondsHead < seconds.count && seconds[seconds.count - 1].index == second {
             seconds[seconds.count - 1].count += 1
-            seconds[seconds.count - 1].sumCents += amount
+            seconds[seconds.count - 1].sumUnits += amount
         } else {
-            seconds.append(WindowBucket(index: second, count: 1, sumCents: amount, sumSquares: 0))
+            seconds.append(WindowBucket(index: second, count: 1, sumUnits: amount, sumSquares: 0))
         }
         if minutesHead < minutes.count && minutes[minutes.count - 1].index == minute {
             minutes[minutes.count - 1].count += 1
-            minutes[minutes.count - 1].sumCents += amount
+            minutes[minutes.count - 1].sumUnits += amount
             minutes[minutes.count - 1].sumSquares += square
         } else {
-            minutes.append(WindowBucket(index: minute, count: 1, sumCents: amount, sumSquares: square))
+            minutes.append(WindowBucket(index: minute, count: 1, sumUnits: amount, sumSquares: square))
         }
         count1m += 1; sum1m += amount
         count1h += 1; sum1h += amount
@@ -171,10 +171,10 @@ struct CardWindows {
 
         let hourStart = time - 3_600_000_000
         return CardFeatures(
-            amountCents: amount,
-            count1m: count1m, sum1mCents: sum1m,
-            count1h: count1h, sum1hCents: sum1h,
-            count24h: count24h, sum24hCents: sum24h,
+            amountUnits: amount,
+            count1m: count1m, sum1mUnits: sum1m,
+            count1h: count1h, sum1hUnits: sum1h,
+            count24h: count24h, sum24hUnits: sum24h,
             amountZ24h: z,
             distinctMerchants1h: merchants.count(seenAfter: hourStart),
             distinctCountries1h: countries.count(seenAfter: hourStart),

@@ -64,13 +64,13 @@ public enum FraudFeature: Int, CaseIterable, Sendable {
     @inlinable
     public static func vector(_ f: CardFeatures, mccRisk: Double) -> SIMD16<Double> {
         var v = SIMD16<Double>()
-        v[0] = Foundation.log1p(Double(f.amountCents) * 0.01)
+        v[0] = Foundation.log1p(Double(f.amountUnits) * 0.0001)
         v[1] = Double(f.count1m)
-        v[2] = Foundation.log1p(Double(f.sum1mCents) * 0.01)
+        v[2] = Foundation.log1p(Double(f.sum1mUnits) * 0.0001)
         v[3] = Double(f.count1h)
-        v[4] = Foundation.log1p(Double(f.sum1hCents) * 0.01)
+        v[4] = Foundation.log1p(Double(f.sum1hUnits) * 0.0001)
         v[5] = Double(f.count24h)
-        v[6] = Foundation.log1p(Double(f.sum24hCents) * 0.01)
+        v[6] = Foundation.log1p(Double(f.sum24hUnits) * 0.0001)
         v[7] = f.amountZ24h
         v[8] = Double(f.distinctMerchants1h)
         v[9] = Double(f.distinctCountries1h)

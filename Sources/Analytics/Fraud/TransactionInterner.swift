@@ -41,7 +41,7 @@ public final class TransactionInterner {
             country: Self.id(txn.country, in: &countries),
             cardCountry: Self.id(txn.cardCountry, in: &countries),
             mcc: Int16(txn.mcc),
-            amountCents: txn.amountCents,
+            amountUnits: txn.amountUnits,
             timestampMicros: txn.timestampMicros
         )
     }

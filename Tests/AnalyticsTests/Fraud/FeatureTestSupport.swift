@@ -1,14 +1,14 @@
 import Analytics
 
 /// Hand-built transactions for feature tests: times in seconds (fractions
-/// allowed), amounts in minor units.
+/// allowed), amounts in cents (stored as 1/10,000 units: cents × 100).
 func compact(
     card: Int32 = 0, at seconds: Double, cents: Int64 = 1_000, merchant: Int32 = 0,
     country: Int32 = 0, cardCountry: Int32 = 0, mcc: Int16 = 5411
 ) -> CompactTransaction {
     CompactTransaction(
         card: card, merchant: merchant, country: country, cardCountry: cardCountry, mcc: mcc,
-        amountCents: cents, timestampMicros: Int64((seconds * 1e6).rounded())
+        amountUnits: cents * 100, timestampMicros: Int64((seconds * 1e6).rounded())
     )
 }
 
@@ -36,19 +36,19 @@ func bruteForceFeatures(_ txns: [CompactTransaction]) -> [CardFeatures] {
         let previous24h = past.filter { floorDiv($0.timestampMicros, 60_000_000) >= minute - 1_439 }
         var z = 0.0
         if previous24h.count >= 2 {
-            let amounts = previous24h.map { Double($0.amountCents) }
+            let amounts = previous24h.map { Double($0.amountUnits) }
             let mean = amounts.reduce(0, +) / Double(amounts.count)
             let variance = amounts.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(amounts.count)
-            let sd = max(variance.squareRoot(), 100)
-            z = min(max((Double(txn.amountCents) - mean) / sd, -50), 50)
+            let sd = max(variance.squareRoot(), 10_000)
+            z = min(max((Double(txn.amountUnits) - mean) / sd, -50), 50)
         }
         let lastHour = all.filter { $0.timestampMicros > t - 3_600_000_000 }
         let gap = past.last.map { min(Double(t - $0.timestampMicros) / 1e6, 86_400) } ?? 86_400
         result.append(CardFeatures(
-            amountCents: txn.amountCents,
-            count1m: Int32(in1m.count), sum1mCents: in1m.reduce(0) { $0 + $1.amountCents },
-            count1h: Int32(in1h.count), sum1hCents: in1h.reduce(0) { $0 + $1.amountCents },
-            count24h: Int32(in24h.count), sum24hCents: in24h.reduce(0) { $0 + $1.amountCents },
+            amountUnits: txn.amountUnits,
+            count1m: Int32(in1m.count), sum1mUnits: in1m.reduce(0) { $0 + $1.amountUnits },
+            count1h: Int32(in1h.count), sum1hUnits: in1h.reduce(0) { $0 + $1.amountUnits },
+            count24h: Int32(in24h.count), sum24hUnits: in24h.reduce(0) { $0 + $1.amountUnits },
             amountZ24h: z,
             distinctMerchants1h: Int32(min(Set(lastHour.map(\.merchant)).count, 8)),
             distinctCountries1h: Int32(min(Set(lastHour.map(\.country)).count, 8)),
@@ -58,4 +58,11 @@ func bruteForceFeatures(_ txns: [CompactTransaction]) -> [CardFeatures] {
         history[txn.card] = all
     }
     return result
+}
+
+extension CardFeatures {
+    /// Window sums in cents, for hand-built expectations.
+    var sum1mCents: Int64 { sum1mUnits / 100 }
+    var sum1hCents: Int64 { sum1hUnits / 100 }
+    var sum24hCents: Int64 { sum24hUnits / 100 }
 }

@@ -51,22 +51,22 @@ import Variates
 
     @Test func zScoreAgainstPrevious24Hours() {
         let f = features([
-            compact(at: 0, cents: 1_000), compact(at: 1, cents: 2_000),
-            compact(at: 2, cents: 3_000), compact(at: 3, cents: 4_000),
+            compact(at: 0, cents: 100_000), compact(at: 1, cents: 200_000),
+            compact(at: 2, cents: 300_000), compact(at: 3, cents: 400_000),
         ])
         #expect(f[0].amountZ24h == 0 && f[1].amountZ24h == 0, "fewer than two previous amounts")
-        // previous 1000, 2000: mean 1500, population sd 500.
+        // previous 1,000.00 and 2,000.00: mean 1,500.00, population sd 500.00.
         #expect(abs(f[2].amountZ24h - 3.0) < 1e-12)
-        // previous 1000, 2000, 3000: mean 2000, sd sqrt(2/3) * 1000.
+        // previous 1,000.00, 2,000.00, 3,000.00: mean 2,000.00, sd sqrt(2/3) · 1,000.00.
         #expect(abs(f[3].amountZ24h - 2_000 / (2.0 / 3).squareRoot() / 1_000) < 1e-12)
     }
 
     @Test func zScoreFloorsTheStandardDeviationAndIsCapped() {
         let f = features([
-            compact(at: 0, cents: 1_000), compact(at: 1, cents: 1_000),
-            compact(at: 2, cents: 1_500), compact(at: 3, cents: 10_000_000),
+            compact(at: 0, cents: 10_000), compact(at: 1, cents: 10_000),
+            compact(at: 2, cents: 10_500), compact(at: 3, cents: 10_000_000),
         ])
-        #expect(f[2].amountZ24h == 5, "sd 0 is floored at 100 minor units")
+        #expect(f[2].amountZ24h == 5, "sd 0 is floored at one currency unit")
         #expect(f[3].amountZ24h == 50)
     }
 

@@ -35,7 +35,7 @@ struct FraudScenario {
             guard t < span else { return }
             let txn = CardTransaction(
                 txnID: "t\(rows.count)", cardToken: "card-\(card)", merchantID: merchant, mcc: mcc,
-                amountCents: max(cents, 1), currency: "EUR", country: "C\(country)", cardCountry: "C\(home)",
+                amountUnits: max(cents, 1) * 100, currency: "EUR", country: "C\(country)", cardCountry: "C\(home)",
                 timestampMicros: start + Int64(t * 1e6), isFraud: fraud
             )
             rows.append((t, rows.count, txn))
