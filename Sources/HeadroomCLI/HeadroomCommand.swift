@@ -21,6 +21,7 @@ public struct HeadroomCommand: ParsableCommand {
             SizeCommand.self,
             QuizCommand.self,
             AnalyzeCommand.self,
+            TrainCommand.self,
         ]
     )
 

@@ -1,16 +1,17 @@
-/// Interning of the text keys of card transactions into dense `Int32` ids,
-/// in order of first appearance (so ids are deterministic for a given input
-/// order). Used by readers; the scoring hot path sees only the ids.
+/// Interning of the text keys of ``CardTransaction`` records into dense
+/// `Int32` ids (``KeyInterner``, in order of first appearance, so ids are
+/// deterministic for a given input order), for callers that hold records
+/// rather than a ``TransactionLog``. The scoring hot path sees only the ids.
 
 /// Maps card tokens, merchant ids and country codes to dense ids.
 ///
-/// Memory grows with the number of distinct keys in the input (one
-/// dictionary entry per key); the per-card *window* state is bounded
+/// Memory grows with the number of distinct keys in the input (each key
+/// stored once); the per-card *window* state is bounded
 /// separately by ``FraudFeatureStore``.
 public final class TransactionInterner {
-    private var cards: [String: Int32] = [:]
-    private var merchants: [String: Int32] = [:]
-    private var countries: [String: Int32] = [:]
+    private var cards = KeyInterner()
+    private var merchants = KeyInterner()
+    private var countries = KeyInterner(capacity: 256)
 
     /// An empty interner.
     public init() {}
@@ -22,24 +23,14 @@ public final class TransactionInterner {
     /// Number of distinct country codes seen (transaction and card countries).
     public var countryCount: Int { countries.count }
 
-    /// The id of `key` in `table`, assigning the next id on first sight.
-    /// - Complexity: O(length of key), one dictionary lookup.
-    private static func id(_ key: String, in table: inout [String: Int32]) -> Int32 {
-        if let id = table[key] { return id }
-        precondition(table.count < Int(Int32.max), "more than 2^31 - 1 distinct keys")
-        let id = Int32(table.count)
-        table[key] = id
-        return id
-    }
-
     /// The compact form of `txn`, interning any new key.
-    /// - Complexity: four dictionary lookups.
+    /// - Complexity: four hash-table lookups.
     public func compact(_ txn: CardTransaction) -> CompactTransaction {
         CompactTransaction(
-            card: Self.id(txn.cardToken, in: &cards),
-            merchant: Self.id(txn.merchantID, in: &merchants),
-            country: Self.id(txn.country, in: &countries),
-            cardCountry: Self.id(txn.cardCountry, in: &countries),
+            card: cards.intern(txn.cardToken),
+            merchant: merchants.intern(txn.merchantID),
+            country: countries.intern(txn.country),
+            cardCountry: countries.intern(txn.cardCountry),
             mcc: Int16(txn.mcc),
             amountUnits: txn.amountUnits,
             timestampMicros: txn.timestampMicros

@@ -17,6 +17,7 @@ struct AnalyzeCommand: ParsableCommand {
             """,
         subcommands: [
             AnalyzeSessionsCommand.self,
+            AnalyzeFraudCommand.self,
         ]
     )
 }

@@ -101,3 +101,17 @@ struct LabelledSet {
         labels = records.map { $0.isFraud! }
     }
 }
+
+/// The CSV text of `records` in the input format of `analyze fraud` and
+/// `train`; columns deliberately not in the documented order.
+func transactionsCSV(_ records: [CardTransaction], labels: Bool = true) -> String {
+    var text = "ts,txn_id,card_token,merchant_id,mcc,amount,currency,country,card_country" + (labels ? ",is_fraud" : "") + "\n"
+    for r in records {
+        let whole = r.amountUnits / 10_000, fraction = r.amountUnits % 10_000
+        let amount = "\(whole)." + String(String(fraction + 10_000).dropFirst())
+        let ts = UTCTimestamp(microseconds: r.timestampMicros).description.replacingOccurrences(of: " ", with: "T") + "Z"
+        text += "\(ts),\(r.txnID),\(r.cardToken),\(r.merchantID),\(String(format: "%04d", r.mcc)),\(amount),\(r.currency),\(r.country),\(r.cardCountry)"
+        text += labels ? (r.isFraud! ? ",1\n" : ",0\n") : "\n"
+    }
+    return text
+}
