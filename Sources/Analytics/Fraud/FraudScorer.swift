@@ -41,4 +41,24 @@ public final class FraudScorer {
         let score = model.score(features, mcc: txn.mcc)
         return FraudAssessment(features: features, score: score, decision: model.policy.decide(score))
     }
+
+    /// How many transactions ahead the batch path prefetches card state
+    /// (the index entry twice as far ahead, out-of-slot rings half as far).
+    public static let prefetchDistance = 4
+
+    /// Assesses `txns` in order, calling `body` with each index and result:
+    /// exactly the results of calling ``assess(_:)`` on each in turn, faster
+    /// on large card populations because the state of the card
+    /// ``prefetchDistance`` transactions ahead is requested from memory
+    /// while the current one is worked on.
+    /// - Complexity: amortized O(1) per transaction.
+    public func assessAll(_ txns: UnsafeBufferPointer<CompactTransaction>, _ body: (Int, FraudAssessment) throws -> Void) rethrows {
+        let d = Self.prefetchDistance
+        for i in 0..<txns.count {
+            if i + 2 * d < txns.count { store.prefetchIndex(of: txns[i + 2 * d].card) }
+            if i + d < txns.count { store.prefetchState(of: txns[i + d].card) }
+            if i + d / 2 < txns.count { store.prefetchRings(of: txns[i + d / 2].card) }
+            try body(i, assess(txns[i]))
+        }
+    }
 }

@@ -40,13 +40,17 @@ struct AnalyzeFraudCommand: ParsableCommand {
         var decisions = [FraudDecision](repeating: .allow, count: log.count)
         var detection = DetectionSummary()
         var perDecision = [0, 0, 0]
-        for i in log.timeOrder() {
-            let a = scorer.assess(log.transactions[i])
-            scores[i] = a.score
-            decisions[i] = a.decision
-            perDecision[a.decision.severity] += 1
-            if log.labels[i] >= 0 {
-                detection.record(decision: a.decision, rulesFlagged: rules.flags(a.features), fraud: log.labels[i] == 1)
+        let order = log.timeOrder()
+        let ordered = order.map { log.transactions[$0] }
+        ordered.withUnsafeBufferPointer { buffer in
+            scorer.assessAll(buffer) { k, a in
+                let i = order[k]
+                scores[i] = a.score
+                decisions[i] = a.decision
+                perDecision[a.decision.severity] += 1
+                if log.labels[i] >= 0 {
+                    detection.record(decision: a.decision, rulesFlagged: rules.flags(a.features), fraud: log.labels[i] == 1)
+                }
             }
         }
         let writer = try output.writer(header: ["txn_id", "score", "decision"])

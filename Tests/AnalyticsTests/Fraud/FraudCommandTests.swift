@@ -10,6 +10,11 @@ import Testing
     static let records = FraudScenario(cards: 400, days: 3, episodes: 80).generate(seed: 5)
     static let header = "txn_id,card_token,merchant_id,mcc,amount,currency,country,card_country,ts,is_fraud\n"
     static let goodRow = "t1,c1,m1,5411,12.50,EUR,FR,FR,2026-03-01 10:00:00,0\n"
+    /// A model trained once on `records` (library path), shared by the tests.
+    static let model: FraudModel = {
+        let set = LabelledSet(records)
+        return try! FraudTrainer.train(set.txns, labels: set.labels)
+    }()
 
     @Test func trainThenScoreIsByteIdenticalAcrossRuns() throws {
         let dir = TemporaryDirectory()
@@ -39,7 +44,7 @@ import Testing
         // Rows reversed in the file: features must still follow ts order.
         let input = dir.write("txns.csv", transactionsCSV(Self.records.reversed(), labels: false))
         let set = LabelledSet(Self.records)
-        let model = try FraudTrainer.train(set.txns, labels: set.labels)
+        let model = Self.model
         FileManager.default.createFile(atPath: dir.path + "/model.json", contents: model.jsonData())
         let run = runHeadroom(["analyze", "fraud", "--transactions", input, "--model", dir.path + "/model.json", "--out", dir.path + "/out.csv"])
         #expect(run.exitCode == 0, "\(run.message)")
@@ -64,9 +69,7 @@ import Testing
         var files = ["txns.csv"]
         var arguments = ["train", "--transactions", input, "--out", dir.path + "/model.json"]
         if !train {
-            let set = LabelledSet(Self.records)
-            let model = try FraudTrainer.train(set.txns, labels: set.labels)
-            FileManager.default.createFile(atPath: dir.path + "/model.json", contents: model.jsonData())
+            FileManager.default.createFile(atPath: dir.path + "/model.json", contents: Self.model.jsonData())
             files.insert("model.json", at: 0)
             arguments = ["analyze", "fraud", "--transactions", input, "--model", dir.path + "/model.json", "--out", dir.path + "/out.csv"]
         }
@@ -124,9 +127,7 @@ import Testing
 
     @Test func skipBadRowsScoresTheRest() throws {
         let dir = TemporaryDirectory()
-        let set = LabelledSet(Self.records)
-        let model = try FraudTrainer.train(set.txns, labels: set.labels)
-        FileManager.default.createFile(atPath: dir.path + "/model.json", contents: model.jsonData())
+        FileManager.default.createFile(atPath: dir.path + "/model.json", contents: Self.model.jsonData())
         let input = dir.write("txns.csv", Self.header + Self.goodRow + "t2,c1,m1,5411,x,EUR,FR,FR,2026-03-01 10:00:00,0\n")
         let run = runHeadroom(["analyze", "fraud", "--transactions", input, "--model", dir.path + "/model.json",
                                "--out", dir.path + "/out.csv", "--skip-bad-rows"])

@@ -61,6 +61,22 @@ import Testing
         #expect(first == second)
     }
 
+    /// The prefetching batch path gives exactly the one-at-a-time results,
+    /// with a small store so that evictions happen too.
+    @Test func batchPathGivesTheSameResultsAsOneAtATime() {
+        let test = LabelledSet(FraudScenario().generate(seed: 4))
+        let single = FraudScorer(model: Self.model, capacity: 500)
+        let expected = test.txns.map { single.assess($0) }
+        let batch = FraudScorer(model: Self.model, capacity: 500)
+        var got: [FraudAssessment] = []
+        test.txns.withUnsafeBufferPointer { buffer in batch.assessAll(buffer) { i, a in
+            #expect(i == got.count)
+            got.append(a)
+        } }
+        #expect(got == expected)
+        #expect(batch.store.evictedCards == single.store.evictedCards && batch.store.evictedCards > 0)
+    }
+
     @Test func trainingIsDeterministic() throws {
         let again = try FraudTrainer.train(Self.training.txns, labels: Self.training.labels)
         #expect(again.jsonData() == Self.model.jsonData())
