@@ -15,6 +15,7 @@ let package = Package(
         .library(name: "Metrics", targets: ["Metrics"]),
         .executable(name: "metrics-bench", targets: ["MetricsBenchmark"]),
         .executable(name: "variates-bench", targets: ["VariatesBenchmark"]),
+        .executable(name: "analytics-bench", targets: ["AnalyticsBenchmark"]),
         .library(name: "Reporting", targets: ["Reporting"]),
         .library(name: "Planning", targets: ["Planning"]),
         .library(name: "HeadroomCLI", targets: ["HeadroomCLI"]),
@@ -61,6 +62,11 @@ let package = Package(
             name: "FraudBenchmark",
             dependencies: ["Analytics", "Variates"],
             path: "Benchmarks/fraud"
+        ),
+        .executableTarget(
+            name: "AnalyticsBenchmark",
+            dependencies: ["Analytics", "Variates"],
+            path: "Benchmarks/analytics-bench"
         ),
 
         // MARK: Reports

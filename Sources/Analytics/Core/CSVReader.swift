@@ -14,27 +14,19 @@ public final class CSVReader {
     public let path: String
     /// Header names in file order (spaces trimmed).
     public private(set) var header: [String] = []
-    /// 1-based line on which the current record starts.
-    public private(set) var recordLine = 0
-    /// Number of fields in the current record.
-    public private(set) var fieldCount = 0
     /// Number of data records read so far (blank lines not counted).
     public private(set) var recordsRead = 0
 
     private let file: MappedFile
-    private let base: UnsafePointer<UInt8>
-    private let end: Int
-    private var position = 0
-    private var line = 1
-    // Field i is bytes starts[i] ..< ends[i]: of the file, or of `scratch`
-    // (negative starts, offset by 1) when the field had `""` escapes.
-    private var starts: UnsafeMutablePointer<Int>
-    private var ends: UnsafeMutablePointer<Int>
-    private var fieldCapacity = 32
-    private var scratch: UnsafeMutablePointer<UInt8>
-    private var scratchCapacity = 4096
-    private var scratchCount = 0
+    private var state: CSVScanState
     private let emptyStorage: UnsafeMutablePointer<UInt8>?   // stands in for the base of an empty file
+
+    /// 1-based line on which the current record starts.
+    public var recordLine: Int { state.recordLine }
+    /// Number of fields in the current record.
+    public var fieldCount: Int { state.fieldCount }
+    /// Size of the file in bytes.
+    public var byteCount: Int { state.end }
 
     /// Opens `path` and reads its header.
     /// - Throws: ``AnalyticsError`` when the file cannot be read, is empty, or
@@ -47,37 +39,31 @@ public final class CSVReader {
     public init(file: MappedFile) throws {
         self.file = file
         self.path = file.path
+        let base: UnsafePointer<UInt8>
         if let b = file.bytes.baseAddress {
-            self.base = b
+            base = b
             emptyStorage = nil
         } else {
             let e = UnsafeMutablePointer<UInt8>.allocate(capacity: 1)
             emptyStorage = e
-            self.base = UnsafePointer(e)
+            base = UnsafePointer(e)
         }
-        self.end = file.bytes.count
-        starts = .allocate(capacity: fieldCapacity)
-        ends = .allocate(capacity: fieldCapacity)
-        scratch = .allocate(capacity: scratchCapacity)
-        if end >= 3 && base[0] == 0xEF && base[1] == 0xBB && base[2] == 0xBF { position = 3 }
-        guard try readRecordCountingNothing() else {
+        let end = file.bytes.count
+        state = CSVScanState(base: base, end: end)
+        if end >= 3 && base[0] == 0xEF && base[1] == 0xBB && base[2] == 0xBF { state.position = 3 }
+        guard try scan() else {
             throw AnalyticsError(file: path, line: 1, column: nil,
                                  expected: "a header row naming the columns", found: "an empty file")
         }
-        header = (0..<fieldCount).map { i in
-            String(decoding: field(i), as: UTF8.self).trimmingASCIISpaces()
+        header = (0..<state.fieldCount).map { i in
+            String(decoding: state.field(i), as: UTF8.self).trimmingASCIISpaces()
         }
     }
 
     deinit {
-        starts.deallocate()
-        ends.deallocate()
-        scratch.deallocate()
+        state.deallocate()
         emptyStorage?.deallocate()
     }
-
-    /// Size of the file in bytes.
-    public var byteCount: Int { end }
 
     /// The index of the header column named `name`, or `nil`.
     public func column(named name: String) -> Int? {
@@ -105,10 +91,21 @@ public final class CSVReader {
     @inline(__always)
     public func readRecord() throws -> Bool {
         while true {
-            guard try readRecordCountingNothing() else { return false }
-            if fieldCount == 1 && starts[0] == ends[0] && starts[0] >= 0 { continue }
+            guard try scan() else { return false }
+            if state.isBlank { continue }
             recordsRead += 1
             return true
+        }
+    }
+
+    @inline(__always)
+    private func scan() throws -> Bool {
+        do {
+            return try state.scanRecord()
+        } catch {
+            throw AnalyticsError(file: path, line: error.line,
+                                 column: error.field >= 0 && error.field < header.count ? header[error.field] : nil,
+                                 expected: error.expected, found: error.found)
         }
     }
 
@@ -116,13 +113,16 @@ public final class CSVReader {
     /// - Precondition: `index < fieldCount`.
     @inline(__always)
     public func field(_ index: Int) -> UnsafeBufferPointer<UInt8> {
-        precondition(index < fieldCount, "CSVReader.field(\(index)) of a record with \(fieldCount) fields")
-        let s = starts[index]
-        if s >= 0 {
-            return UnsafeBufferPointer(start: base + s, count: ends[index] - s)
-        }
-        let from = -s - 1
-        return UnsafeBufferPointer(start: scratch + from, count: ends[index] - from)
+        precondition(index < state.fieldCount, "CSVReader.field(\(index)) of a record with \(state.fieldCount) fields")
+        return state.field(index)
+    }
+
+    /// Whether field `index` is a view of the mapped file (valid while the reader
+    /// lives) rather than of the per-record scratch buffer (valid until the next read).
+    @inline(__always)
+    public func isFieldInFile(_ index: Int) -> Bool {
+        precondition(index < state.fieldCount, "CSVReader.isFieldInFile(\(index)) of a record with \(state.fieldCount) fields")
+        return state.starts[index] >= 0
     }
 
     /// Field `index` as a `String` (UTF-8, invalid bytes replaced).
@@ -134,132 +134,18 @@ public final class CSVReader {
     /// `columns`; the error names the first missing column.
     @inline(__always)
     public func requireFields(_ columns: [Int], upTo maxIndex: Int) throws {
-        guard maxIndex >= fieldCount else { return }
-        let missing = columns.filter { $0 >= fieldCount }.min() ?? maxIndex
+        guard maxIndex >= state.fieldCount else { return }
+        let count = state.fieldCount
+        let missing = columns.filter { $0 >= count }.min() ?? maxIndex
         throw AnalyticsError(file: path, line: recordLine, column: header[missing],
                              expected: "\(header.count) fields as in the header",
-                             found: "\(fieldCount) field\(fieldCount == 1 ? "" : "s")")
+                             found: "\(count) field\(count == 1 ? "" : "s")")
     }
 
     /// An error at the current record and column `index`.
     public func error(column index: Int, expected: String) -> AnalyticsError {
         AnalyticsError(file: path, line: recordLine, column: header[index],
                        expected: expected, found: AnalyticsError.quoted(field(index)))
-    }
-
-    // MARK: Scanning
-
-    @inline(__always)
-    private func append(_ s: Int, _ e: Int) {
-        if fieldCount == fieldCapacity { growFields() }
-        starts[fieldCount] = s
-        ends[fieldCount] = e
-        fieldCount += 1
-    }
-
-    private func growFields() {
-        let newCapacity = fieldCapacity * 2
-        let ns = UnsafeMutablePointer<Int>.allocate(capacity: newCapacity)
-        let ne = UnsafeMutablePointer<Int>.allocate(capacity: newCapacity)
-        ns.update(from: starts, count: fieldCount)
-        ne.update(from: ends, count: fieldCount)
-        starts.deallocate()
-        ends.deallocate()
-        starts = ns
-        ends = ne
-        fieldCapacity = newCapacity
-    }
-
-    /// Copies `s ..< e` of the file into scratch with `""` made `"`.
-    private func appendUnescaped(_ s: Int, _ e: Int) {
-        if scratchCount + (e - s) > scratchCapacity {
-            var newCapacity = scratchCapacity * 2
-            while newCapacity < scratchCount + (e - s) { newCapacity *= 2 }
-            let n = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
-            n.update(from: scratch, count: scratchCount)
-            scratch.deallocate()
-            scratch = n
-            scratchCapacity = newCapacity
-        }
-        let from = scratchCount
-        var i = s
-        while i < e {
-            let c = base[i]
-            scratch[scratchCount] = c
-            scratchCount += 1
-            i += (c == 0x22) ? 2 : 1
-        }
-        if fieldCount == fieldCapacity { growFields() }
-        starts[fieldCount] = -from - 1
-        ends[fieldCount] = scratchCount
-        fieldCount += 1
-    }
-
-    /// Parses one record (possibly a blank one) into the field arrays.
-    @inline(__always)
-    private func readRecordCountingNothing() throws -> Bool {
-        guard position < end else { return false }
-        recordLine = line
-        fieldCount = 0
-        scratchCount = 0
-        var p = position
-        while true {
-            if p < end && base[p] == 0x22 {
-                p += 1
-                let s = p
-                var escaped = false
-                while true {
-                    guard p < end else {
-                        throw AnalyticsError(file: path, line: recordLine, column: columnName(fieldCount),
-                                             expected: "a closing quote for the quoted field",
-                                             found: "the end of the file")
-                    }
-                    let c = base[p]
-                    if c == 0x22 {
-                        if p + 1 < end && base[p + 1] == 0x22 { escaped = true; p += 2; continue }
-                        break
-                    }
-                    if c == 0x0A { line += 1 } else if c == 0x0D && (p + 1 >= end || base[p + 1] != 0x0A) { line += 1 }
-                    p += 1
-                }
-                if escaped { appendUnescaped(s, p) } else { append(s, p) }
-                p += 1
-                if p >= end { break }
-                let c = base[p]
-                if c == 0x2C { p += 1; continue }
-                if c == 0x0A { p += 1; line += 1; break }
-                if c == 0x0D {
-                    p += 1
-                    if p < end && base[p] == 0x0A { p += 1 }
-                    line += 1
-                    break
-                }
-                throw AnalyticsError(file: path, line: line, column: columnName(fieldCount - 1),
-                                     expected: "a comma or the end of the line after a closing quote",
-                                     found: AnalyticsError.quoted(String(decoding: [c], as: UTF8.self)))
-            } else {
-                let s = p
-                while p < end {
-                    let c = base[p]
-                    if c == 0x2C || c == 0x0A || c == 0x0D { break }
-                    p += 1
-                }
-                append(s, p)
-                if p >= end { break }
-                let c = base[p]
-                p += 1
-                if c == 0x2C { continue }
-                if c == 0x0D && p < end && base[p] == 0x0A { p += 1 }
-                line += 1
-                break
-            }
-        }
-        position = p
-        return true
-    }
-
-    private func columnName(_ index: Int) -> String? {
-        index >= 0 && index < header.count ? header[index] : nil
     }
 }
 

@@ -43,7 +43,7 @@ public final class CSVWriter {
         temporaryPath = tmp
         fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard fd >= 0 else {
-            buffer.deallocate()
+            finished = true   // nothing to remove; deinit frees the buffer
             throw AnalyticsError(file: path, line: nil, column: nil,
                                  expected: "a writable output location", found: String(cString: strerror(errno)))
         }

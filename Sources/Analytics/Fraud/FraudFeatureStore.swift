@@ -1,5 +1,5 @@
 /// The online feature state of all cards: one fixed 512-byte ``CardSlot``
-/// per *active* card in one slab, found through a dense index from card id
+/// per *active* card in one huge-page slab, found through a dense index from card id
 /// to slot.
 ///
 /// Bounds. A card's state expires after 24 h of silence. The store keeps an
@@ -22,16 +22,15 @@
 /// and 4 bytes of index per card id ever seen.
 
 import CGSL
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// Bounded per-card feature state. Not thread-safe: one owner at a time.
 public final class FraudFeatureStore {
     /// Largest number of cards with state at any one time.
     public let capacity: Int
+    /// The slots' memory: anonymous, transparent huge pages requested (card
+    /// state is read at random; with 4 KiB pages every slot of a large
+    /// population would also miss the TLB).
+    private var slabMapping: HugePageMapping
     private var slab: UnsafeMutableRawPointer
     private var slabSlots = 0
     private var usedSlots = 0
@@ -52,29 +51,14 @@ public final class FraudFeatureStore {
         precondition(capacity >= 1 && capacity <= Int(Int32.max), "capacity must be in 1...\(Int32.max), got \(capacity)")
         CardSlot.checkLayout()
         self.capacity = capacity
-        slab = Self.allocateSlab(byteCount: CardSlot.stride)
+        slabMapping = HugePageMapping(bytes: CardSlot.stride)
+        slab = slabMapping.address
         slotOfCard = UnsafeMutablePointer<Int32>.allocate(capacity: 1)
     }
 
     deinit {
         for s in 0..<usedSlots { CardSlot.reset(slab + s * CardSlot.stride, card: -1) }
-        free(slab)
         slotOfCard.deallocate()
-    }
-
-    /// Memory for slots, 2 MiB-aligned and (on Linux) marked for transparent
-    /// huge pages: card state is read at random, and with 4 KiB pages every
-    /// slot of a large population would also miss the TLB.
-    private static func allocateSlab(byteCount: Int) -> UnsafeMutableRawPointer {
-        var memory: UnsafeMutableRawPointer? = nil
-        let alignment = byteCount >= 1 << 21 ? 1 << 21 : 64
-        guard posix_memalign(&memory, alignment, byteCount) == 0, let memory else {
-            preconditionFailure("out of memory for \(byteCount) bytes of card state")
-        }
-        #if os(Linux)
-        if alignment == 1 << 21 { _ = madvise(memory, byteCount, MADV_HUGEPAGE) }
-        #endif
-        return memory
     }
 
     /// Number of cards that currently hold state.
@@ -209,10 +193,10 @@ public final class FraudFeatureStore {
     /// Doubles the slab (up to `capacity` slots), moving the slots.
     private func growSlab() {
         let size = Swift.min(Swift.max(slabSlots * 2, 1024), capacity)
-        let new = Self.allocateSlab(byteCount: size * CardSlot.stride)
-        new.copyMemory(from: slab, byteCount: usedSlots * CardSlot.stride)
-        free(slab)
-        slab = new
+        let mapping = HugePageMapping(bytes: size * CardSlot.stride)
+        mapping.address.copyMemory(from: slab, byteCount: usedSlots * CardSlot.stride)
+        slabMapping = mapping
+        slab = mapping.address
         slabSlots = size
     }
 

@@ -25,6 +25,9 @@ public struct EventLog {
     /// An empty log.
     public init() {}
 
+    /// Keeps the batched table loads of ``read(path:badRows:)`` observable (no meaning).
+    var probeSink: UInt64 = 0
+
     /// Number of events.
     public var count: Int { time.count }
 
@@ -62,16 +65,40 @@ public struct EventLog {
         log.page.reserveCapacity(estimate)
         log.eventType.reserveCapacity(estimate)
         log.time.reserveCapacity(estimate)
+        // Rows wait in batches of 16 so that the user-table loads of a batch overlap
+        // (the user table is probed at random and is larger than the caches).
+        var batch: [(user: UnsafeBufferPointer<UInt8>, hash: UInt64, time: UTCTimestamp,
+                     page: UnsafeBufferPointer<UInt8>, type: UnsafeBufferPointer<UInt8>)] = []
+        batch.reserveCapacity(16)
+        var sink: UInt64 = 0
+        func flush() {
+            for r in batch { sink &+= log.users.touch(hash: r.hash) }
+            for r in batch {
+                log.user.append(log.users.intern(r.user, hash: r.hash))
+                log.page.append(log.pages.intern(r.page))
+                log.eventType.append(log.eventTypes.intern(r.type))
+                log.time.append(r.time.microseconds)
+            }
+            batch.removeAll(keepingCapacity: true)
+        }
         while try reader.readRecord() {
             do {
                 try reader.requireFields(cols, upTo: maxCol)
                 let u = try reader.nonEmpty(cu)
                 let t = try reader.timestamp(ct)
-                log.append(user: u, time: t, page: reader.field(cp), eventType: reader.field(ce))
+                if reader.isFieldInFile(cu) && reader.isFieldInFile(cp) && reader.isFieldInFile(ce) {
+                    batch.append((u, ByteHash.hash(u), t, reader.field(cp), reader.field(ce)))
+                    if batch.count == 16 { flush() }
+                } else {
+                    flush()
+                    log.append(user: u, time: t, page: reader.field(cp), eventType: reader.field(ce))
+                }
             } catch let error as AnalyticsError {
                 try badRows.record(error)
             }
         }
+        flush()
+        log.probeSink = sink
         guard reader.recordsRead > 0 else { throw reader.noDataRowsError() }
         return log
     }
