@@ -22,6 +22,7 @@ let package = Package(
         .library(name: "SimCore", targets: ["SimCore"]),
         .library(name: "Platform", targets: ["Platform"]),
         .library(name: "Analytics", targets: ["Analytics"]),
+        .executable(name: "fraud-bench", targets: ["FraudBenchmark"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -54,6 +55,8 @@ let package = Package(
                 .product(name: "DequeModule", package: "swift-collections"),
             ]
         ),
+        // MARK: Analytics (leaf: CSV, timestamps, exact decimals, the analyze rules, fraud scoring)
+        .target(name: "Analytics", dependencies: ["CGSL"]),
 
         // MARK: Benchmarks
         .executableTarget(
@@ -65,6 +68,11 @@ let package = Package(
             name: "VariatesBenchmark",
             dependencies: ["Variates", "CGSL"],
             path: "Benchmarks/variates"
+        ),
+        .executableTarget(
+            name: "FraudBenchmark",
+            dependencies: ["Analytics", "Variates"],
+            path: "Benchmarks/fraud"
         ),
         .executableTarget(
             name: "AnalyticsBenchmark",
@@ -81,9 +89,6 @@ let package = Package(
             dependencies: ["Variates", "CGSL"],
             resources: [.copy("Catalogs")]
         ),
-
-        // MARK: Analytics (leaf: CSV, timestamps, exact decimals, the analyze rules)
-        .target(name: "Analytics"),
 
         // MARK: Command line
         .target(

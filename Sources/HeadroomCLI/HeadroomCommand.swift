@@ -23,6 +23,7 @@ public struct HeadroomCommand: ParsableCommand {
             QueueCommand.self,
             BenchCommand.self,
             AnalyzeCommand.self,
+            TrainCommand.self,
         ]
     )
 

@@ -8,7 +8,7 @@ import ArgumentParser
 struct AnalyzeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "analyze",
-        abstract: "Reference analytics over CSV files: sessions, revenue, top players, stake escalation.",
+        abstract: "Reference analytics over CSV files: sessions, revenue, top players, stake escalation, fraud scoring.",
         discussion: """
             Input is CSV with a header row; columns are found by name in any order and extra \
             columns are ignored. Timestamps are ISO 8601 (UTC unless they carry Z or ±HH:MM). \
@@ -20,6 +20,7 @@ struct AnalyzeCommand: ParsableCommand {
             AnalyzeRevenueCommand.self,
             AnalyzeTopPlayersCommand.self,
             AnalyzeStakeEscalationCommand.self,
+            AnalyzeFraudCommand.self,
         ]
     )
 }

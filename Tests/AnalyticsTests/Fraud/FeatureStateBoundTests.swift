@@ -1,0 +1,49 @@
+import Testing
+import Variates
+@testable import Analytics
+
+/// The feature state is bounded by active cards and by bucket counts, and
+/// eviction when full is deterministic (least recently used first).
+@Suite struct FeatureStateBoundTests {
+    @Test func capacityEvictsTheLeastRecentlyUsedCard() {
+        let store = FraudFeatureStore(capacity: 3)
+        for card in 0..<3 { _ = store.update(compact(card: Int32(card), at: Double(card))) }
+        _ = store.update(compact(card: 0, at: 3))
+        _ = store.update(compact(card: 3, at: 4))
+        #expect(store.activeCards == 3)
+        #expect(store.evictedCards == 1)
+        // card 1 was least recently used: it starts afresh, card 0 does not.
+        #expect(store.update(compact(card: 0, at: 5)).count1m == 3)
+        #expect(store.update(compact(card: 1, at: 6)).count1m == 1)
+    }
+
+    @Test func aHotCardHoldsAtMostOneDayOfBuckets() {
+        let store = FraudFeatureStore()
+        for s in stride(from: 0.0, to: 2 * 86_400, by: 7) { _ = store.update(compact(at: s)) }
+        #expect(store.activeCards == 1)
+        #expect(store.bucketCount <= 60 + 1_440)
+        #expect(store.bucketCount >= 1_440)
+    }
+
+    /// Seed 7: 200,000 transactions from 100,000 cards over 10 days; at any
+    /// time the store holds only cards seen in the last 24 h.
+    @Test func activeCardsAreThoseSeenInTheLastDay() {
+        let stream = RandomStream(seed: 7, name: "fraud.state.bound")
+        let store = FraudFeatureStore()
+        var lastSeen: [Int32: Double] = [:]
+        var maxActive = 0
+        for i in 0..<200_000 {
+            let time = Double(i) * 4.32
+            let card = Int32(stream.uniformInt(below: 100_000))
+            _ = store.update(compact(card: card, at: time))
+            lastSeen[card] = time
+            if i % 20_000 == 19_999 {
+                let recent = lastSeen.values.filter { time - $0 < 86_400 }.count
+                #expect(store.activeCards == recent, "at txn \(i)")
+            }
+            maxActive = max(maxActive, store.activeCards)
+        }
+        #expect(maxActive <= 20_000, "a day holds 20,000 transactions")
+        #expect(store.expiredCards > 50_000)
+    }
+}
