@@ -18,6 +18,9 @@ let package = Package(
         .library(name: "Reporting", targets: ["Reporting"]),
         .library(name: "Planning", targets: ["Planning"]),
         .library(name: "HeadroomCLI", targets: ["HeadroomCLI"]),
+        .library(name: "Workloads", targets: ["Workloads"]),
+        .library(name: "Experiment", targets: ["Experiment"]),
+        .executable(name: "workloads-bench", targets: ["WorkloadsBenchmark"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -53,6 +56,15 @@ let package = Package(
             path: "Benchmarks/variates"
         ),
 
+        .executableTarget(
+            name: "WorkloadsBenchmark",
+            dependencies: ["Workloads", "Variates"],
+            path: "Benchmarks/workloads"
+        ),
+
+        // MARK: Workloads layer
+        .target(name: "Workloads", dependencies: ["Variates", "CGSL"]),
+
         // MARK: Reports
         .target(name: "Reporting"),
 
@@ -63,12 +75,25 @@ let package = Package(
             resources: [.copy("Catalogs")]
         ),
 
+        // MARK: Experiment layer
+        .target(
+            name: "Experiment",
+            dependencies: [
+                "Workloads",
+                "Planning",
+                "Variates",
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+
         // MARK: Command line
         .target(
             name: "HeadroomCLI",
             dependencies: [
                 "Variates",
                 "Planning",
+                "Workloads",
+                "Experiment",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -79,5 +104,6 @@ let package = Package(
         .testTarget(name: "ReportingTests", dependencies: ["Reporting"]),
         .testTarget(name: "MetricsTests", dependencies: ["Metrics", "Variates"]),
         .testTarget(name: "PlanningTests", dependencies: ["Planning", "HeadroomCLI", "Variates"]),
+        .testTarget(name: "WorkloadsTests", dependencies: ["Workloads", "Variates"]),
     ]
 )

@@ -1,0 +1,105 @@
+/// Generation and writing speed of the Workloads module, and its memory.
+///
+/// Run: `swift run -c release workloads-bench [--quick]`. Prints, for page
+/// views (with sessions) and for bets (Zipf players, a 5% hot key, 1%
+/// delayed, 0.5% duplicated):
+/// - events generated per second in memory (records built, delivered and
+///   sorted; nothing encoded), one core;
+/// - CSV rows written per second to a local file (generation included);
+/// - peak resident memory (VmHWM) after generating a short and a 4× longer
+///   span, which must not grow with the span.
+/// The wall clock is read here only, to time the loops. Seed 1.
+
+import Foundation
+import Variates
+import Workloads
+
+let quick = CommandLine.arguments.contains("--quick")
+let clock = ContinuousClock()
+
+func seconds(_ d: Duration) -> Double {
+    let (s, atto) = d.components
+    return Double(s) + Double(atto) * 1e-18
+}
+
+/// CPU seconds used by this process so far (user + system): rates per CPU
+/// second stay meaningful when other processes share the cores.
+func cpuSeconds() -> Double {
+    var ts = timespec()
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts)
+    return Double(ts.tv_sec) + Double(ts.tv_nsec) * 1e-9
+}
+
+func peakRSSMiB() -> Double {
+    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return .nan }
+    for line in status.split(separator: "\n") where line.hasPrefix("VmHWM:") {
+        let kb = line.split(separator: " ").compactMap { Double($0) }.first ?? .nan
+        return kb / 1024
+    }
+    return .nan
+}
+
+let from = Timestamp.parse("2026-06-01")!
+let rate = 200_000.0   // events per second of simulated time
+
+func workload(_ kind: RecordKind) -> Workload {
+    let keys = KeyPopularity(count: 100_000, exponent: 1.1, hotKeys: [(key: 42, share: 0.05)])
+    let delay = try! Distribution.parse("lognormal(p50=2s, p99=2m)")
+    let stream = StreamSpec(
+        name: kind.rawValue, kind: kind, rate: RateCurve(base: rate), keys: keys,
+        disorder: DisorderSpec(fraction: 0.01, delay: delay),
+        duplicates: DuplicateSpec(fraction: 0.005, delay: try! Distribution.parse("exp(mean=5s)")),
+        sessions: kind == .pageViews ? SessionSpec() : nil)
+    return Workload(blockLength: 10 * Timestamp.second, players: 100_000, streams: [stream])
+}
+
+func inMemory(_ kind: RecordKind, span: Int64) {
+    let gen = WorkloadGenerator(workload: workload(kind), seed: 1, from: from, to: from + span)
+    var events = 0
+    let start = clock.now
+    let cpu0 = cpuSeconds()
+    for k in 0..<gen.plan.count { events += gen.records(stream: 0, block: k) }
+    let s = seconds(clock.now - start)
+    let cpu = cpuSeconds() - cpu0
+    report(kind, "in memory", events, "events", wall: s, cpu: cpu)
+}
+
+func toFile(_ kind: RecordKind, span: Int64) {
+    let gen = WorkloadGenerator(workload: workload(kind), seed: 1, from: from, to: from + span)
+    let path = NSTemporaryDirectory() + "workloads-bench-\(kind.rawValue).csv"
+    FileManager.default.createFile(atPath: path, contents: nil)
+    let handle = FileHandle(forWritingAtPath: path)!
+    var encoders = gen.makeEncoders(format: .csv)
+    var rows = 0
+    let start = clock.now
+    let cpu0 = cpuSeconds()
+    for k in 0..<gen.plan.count {
+        rows += gen.emit(block: k, into: &encoders)
+        for i in encoders.indices where encoders[i].buffer.count > 0 {
+            encoders[i].buffer.withUnsafeBytes { handle.write(Data($0)) }
+            encoders[i].buffer.removeAll()
+        }
+    }
+    try! handle.synchronize()
+    try! handle.close()
+    let s = seconds(clock.now - start)
+    let cpu = cpuSeconds() - cpu0
+    let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+    try? FileManager.default.removeItem(atPath: path)
+    report(kind, "CSV to file", rows, "rows", wall: s, cpu: cpu, extra: ", \(size / 1_000_000) MB")
+}
+
+func report(_ kind: RecordKind, _ what: String, _ n: Int, _ unit: String, wall: Double, cpu: Double, extra: String = "") {
+    let name = kind.rawValue.padding(toLength: 11, withPad: " ", startingAt: 0)
+    let label = what.padding(toLength: 12, withPad: " ", startingAt: 0)
+    print("\(name) \(label) \(String(format: "%9.2f", Double(n) / cpu / 1e6))M \(unit)/CPU-s  \(String(format: "%6.2f", Double(n) / wall / 1e6))M \(unit)/wall-s  (\(n) \(unit), \(String(format: "%.2f", cpu)) CPU-s\(extra))")
+}
+
+let span: Int64 = (quick ? 10 : 60) * Timestamp.second
+print("workloads-bench: \(Int(rate)) events/s of simulated time, 10 s blocks, seed 1 (release build, one core)")
+for kind in [RecordKind.pageViews, .bets] { inMemory(kind, span: span) }
+for kind in [RecordKind.pageViews, .bets] { toFile(kind, span: span) }
+let rssShort = peakRSSMiB()
+inMemory(.bets, span: 4 * span)
+let rssLong = peakRSSMiB()
+print("peak RSS after span \(span / Timestamp.second) s: \(String(format: "%.0f", rssShort)) MiB; after 4× span (\(4 * span / Timestamp.second) s): \(String(format: "%.0f", rssLong)) MiB")

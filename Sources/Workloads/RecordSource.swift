@@ -1,0 +1,182 @@
+/// A generator of one record type for one block, and the per-block work
+/// every stream shares (plant, deliver, encode).
+///
+/// The shared work is written once, as default implementations of
+/// requirements of ``RecordSource``: a stream emitter calls them through
+/// its source's witness table, so the compiler specializes them for each
+/// record type (no generic dispatch per record).
+
+import Variates
+
+/// Generates the records that originate in a block, in any order.
+public protocol RecordSource: Sendable {
+    /// The record type.
+    associatedtype Record: WorkloadRecord
+    /// Appends the block's records to `records`, drawing from `stream` only.
+    func generate(_ block: Block, stream: RandomStream, into records: inout [Record])
+    /// The retried copy of `record` arriving `delay` µs later; `changeStatus`
+    /// asks for a different status (transactions). Default: an exact copy.
+    func retried(_ record: Record, delay: Int64, changeStatus: Bool) -> Record
+    /// Delivers `state.records` (delays, duplicates, arrival order).
+    func deliver(_ delivery: Delivery, _ state: inout DeliveryState<Record>, stream: RandomStream)
+    /// Encodes `records` into `encoder`.
+    func encode(_ records: [Record], into encoder: inout RecordEncoder)
+}
+
+extension RecordSource {
+    public func retried(_ record: Record, delay: Int64, changeStatus: Bool) -> Record {
+        var copy = record
+        copy.arrival += delay
+        return copy
+    }
+
+    public func encode(_ records: [Record], into encoder: inout RecordEncoder) {
+        for r in records { encoder.record(r) }
+    }
+
+    public func deliver(_ delivery: Delivery, _ state: inout DeliveryState<Record>, stream: RandomStream) {
+        delivery.run(&state, stream: stream) { retried($0, delay: $1, changeStatus: $2) }
+    }
+}
+
+/// The buffers of one stream's delivery step, reused block after block.
+public struct DeliveryState<R: WorkloadRecord> {
+    /// The block's records: generated, then delivered in arrival order.
+    public var records: [R] = []
+    var late: [R] = []
+    var lateOrder: [Int] = []
+    var scratch: [R] = []
+    var keys: [UInt64] = []
+    var keysScratch: [UInt64] = []
+
+    /// Empty buffers.
+    public init() {}
+}
+
+/// Delivery of generated records: delays, duplicates, then arrival order.
+///
+/// Records not delayed keep their order (sorted by event time if the
+/// source did not produce them in order). Delayed records and duplicate
+/// copies are set aside, sorted by (arrival, generation order) and merged
+/// in; on equal arrival times an on-time record comes first.
+public struct Delivery: Sendable {
+    /// Late deliveries.
+    public let disorder: DisorderSpec?
+    /// Duplicate deliveries.
+    public let duplicates: DuplicateSpec?
+
+    /// A delivery step.
+    public init(disorder: DisorderSpec?, duplicates: DuplicateSpec?) {
+        self.disorder = disorder
+        self.duplicates = duplicates
+    }
+
+    /// Applies delays and duplicates, drawing from `stream` (a stream of its
+    /// own, so that turning disorder on does not change the records).
+    /// - Complexity: O(n) plus O(m log m) for m late records, plus a radix
+    ///   sort when the source's records are out of order.
+    func run<R: WorkloadRecord>(_ s: inout DeliveryState<R>, stream: RandomStream, retry: (R, Int64, Bool) -> R) {
+        s.late.removeAll(keepingCapacity: true)
+        if let disorder, disorder.fraction > 0 {
+            var kept = 0
+            for i in s.records.indices {
+                var r = s.records[i]
+                if stream.uniform() < disorder.fraction {
+                    r.arrival += max(1, Int64(disorder.delay.sample(stream) * 1e6))
+                    s.late.append(r)
+                } else {
+                    s.records[kept] = r
+                    kept += 1
+                }
+            }
+            s.records.removeLast(s.records.count - kept)
+        }
+        Delivery.sortByArrival(&s.records, scratch: &s.scratch, keys: &s.keys, keysScratch: &s.keysScratch)
+        if let duplicates, duplicates.fraction > 0 {
+            // Copies of on-time records first, then of late ones: a fixed order.
+            for source in 0..<2 {
+                let n = source == 0 ? s.records.count : s.late.count
+                for i in 0..<n where stream.uniform() < duplicates.fraction {
+                    let delay = max(1, Int64(duplicates.delay.sample(stream) * 1e6))
+                    let change = duplicates.statusChange > 0 && stream.uniform() < duplicates.statusChange
+                    s.late.append(retry(source == 0 ? s.records[i] : s.late[i], delay, change))
+                }
+            }
+        }
+        guard !s.late.isEmpty else { return }
+        // Sort the late ones by (arrival, index), then merge.
+        Delivery.sortByArrival(&s.late, scratch: &s.scratch, keys: &s.keys, keysScratch: &s.keysScratch)
+        s.scratch.removeAll(keepingCapacity: true)
+        s.scratch.reserveCapacity(s.records.count + s.late.count)
+        var i = 0, j = 0
+        while i < s.records.count, j < s.late.count {
+            if s.late[j].arrival < s.records[i].arrival {
+                s.scratch.append(s.late[j]); j += 1
+            } else {
+                s.scratch.append(s.records[i]); i += 1
+            }
+        }
+        s.scratch.append(contentsOf: s.records[i...])
+        s.scratch.append(contentsOf: s.late[j...])
+        swap(&s.records, &s.scratch)
+    }
+
+    /// Stable sort by `arrival`: no work when already in order; an LSD radix
+    /// sort of (arrival − min, index) keys otherwise.
+    static func sortByArrival<R: WorkloadRecord>(_ records: inout [R], scratch: inout [R],
+                                                 keys: inout [UInt64], keysScratch: inout [UInt64]) {
+        let n = records.count
+        guard n > 1 else { return }
+        var ordered = true
+        var lo = records[0].arrival, hi = lo
+        for i in 1..<n {
+            let a = records[i].arrival
+            if a < records[i - 1].arrival { ordered = false }
+            lo = min(lo, a); hi = max(hi, a)
+        }
+        if ordered { return }
+        let indexBits = max(1, Int.bitWidth - (n - 1).leadingZeroBitCount)
+        let range = UInt64(hi - lo)
+        let rangeBits = max(1, UInt64.bitWidth - range.leadingZeroBitCount)
+        guard indexBits + rangeBits <= 64 else {
+            // Spans beyond 2^(64 − index bits) µs: a comparison sort.
+            let order = records.indices.sorted { (records[$0].arrival, $0) < (records[$1].arrival, $1) }
+            scratch = order.map { records[$0] }
+            swap(&records, &scratch)
+            return
+        }
+        keys.removeAll(keepingCapacity: true)
+        keys.reserveCapacity(n)
+        for (i, r) in records.enumerated() { keys.append(UInt64(r.arrival - lo) << indexBits | UInt64(i)) }
+        if keysScratch.count < n { keysScratch = [UInt64](repeating: 0, count: n) }
+        let totalBits = indexBits + rangeBits
+        var shift = 0
+        var counts = [Int](repeating: 0, count: 2049)
+        keys.withUnsafeMutableBufferPointer { a in
+            keysScratch.withUnsafeMutableBufferPointer { whole in
+                let b = UnsafeMutableBufferPointer(rebasing: whole[0..<n])
+                var src = a, dst = b
+                var passes = 0
+                while shift < totalBits {
+                    for k in counts.indices { counts[k] = 0 }
+                    for k in src { counts[Int((k >> UInt64(shift)) & 2047) + 1] += 1 }
+                    for k in 1..<2049 { counts[k] += counts[k - 1] }
+                    for k in src {
+                        let d = Int((k >> UInt64(shift)) & 2047)
+                        dst[counts[d]] = k
+                        counts[d] += 1
+                    }
+                    swap(&src, &dst)
+                    shift += 11
+                    passes += 1
+                }
+                if passes % 2 == 1 { _ = a.update(fromContentsOf: b[0..<n]) }
+            }
+        }
+        let mask = (UInt64(1) << indexBits) - 1
+        scratch.removeAll(keepingCapacity: true)
+        scratch.reserveCapacity(n)
+        for k in keys { scratch.append(records[Int(k & mask)]) }
+        swap(&records, &scratch)
+    }
+}
