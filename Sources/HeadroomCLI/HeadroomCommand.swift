@@ -20,6 +20,7 @@ public struct HeadroomCommand: ParsableCommand {
             SampleCommand.self,
             SizeCommand.self,
             QuizCommand.self,
+            GenerateCommand.self,
         ]
     )
 

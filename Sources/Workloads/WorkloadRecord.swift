@@ -52,6 +52,8 @@ public struct RecordEncoder {
     let keys: [[UInt8]]
     /// Index of the next field of the current row.
     var column = 0
+    /// Rows encoded so far (never reset by emptying the buffer).
+    public private(set) var rows = 0
 
     /// An encoder for records with these columns.
     public init(format: OutputFormat, columns: [String], capacity: Int = 0) {
@@ -80,6 +82,7 @@ public struct RecordEncoder {
 
 
     mutating func finishRow() {
+        rows += 1
         if format == .ndjson {
             if column == 0 { buffer.append("{}") } else { buffer.append(UInt8(ascii: "}")) }
         }
