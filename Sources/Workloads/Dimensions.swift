@@ -142,3 +142,23 @@ public struct Dimensions: Sendable {
         merchantMCC.indices.map { MerchantRow(merchantID: Int64($0 + 1), mcc: merchantMCC[$0], countryIndex: merchantCountry[$0]) }
     }
 }
+
+extension Dimensions {
+    /// Cumulative country weights scaled to 2⁶⁴ buckets, for ``countryOfKey(_:)``.
+    static let countryThresholds: [UInt64] = {
+        let total = Vocabulary.countryWeights.reduce(0, +)
+        var acc = 0.0
+        return Vocabulary.countryWeights.map { w in
+            acc += w
+            return acc >= total ? UInt64.max : UInt64(acc / total * 0x1p64)
+        }
+    }()
+
+    /// The country of a key that has no dimension table (the users of page
+    /// views and transactions): a fixed hash of the key into the country
+    /// weights, so a user is always in the same country.
+    public static func countryOfKey(_ key: Int64) -> UInt8 {
+        let h = SeedTree.splitMixFinalize(UInt64(bitPattern: key) ^ 0x5EED_C0DE)
+        return UInt8(countryThresholds.firstIndex { h <= $0 } ?? 0)
+    }
+}

@@ -94,8 +94,9 @@ public struct Delivery: Sendable {
         Delivery.sortByArrival(&s.records, scratch: &s.scratch, keys: &s.keys, keysScratch: &s.keysScratch)
         if let duplicates, duplicates.fraction > 0 {
             // Copies of on-time records first, then of late ones: a fixed order.
+            let lateOriginals = s.late.count
             for source in 0..<2 {
-                let n = source == 0 ? s.records.count : s.late.count
+                let n = source == 0 ? s.records.count : lateOriginals
                 for i in 0..<n where stream.uniform() < duplicates.fraction {
                     let delay = max(1, Int64(duplicates.delay.sample(stream) * 1e6))
                     let change = duplicates.statusChange > 0 && stream.uniform() < duplicates.statusChange

@@ -58,8 +58,37 @@ public final class WorkloadGenerator {
             case .pageViews:
                 let source = PageViewSource(rate: spec.rate, meanBatchSize: spec.meanBatchSize, users: spec.keys, sessions: spec.sessions)
                 emitters.append(StreamEmitter(name: spec.name, source: source, delivery: delivery, tree: tree))
-            default:
-                preconditionFailure("record kind \(spec.kind.rawValue) is not generated yet")
+            case .transactions:
+                let source = TransactionSource(arrivals: arrivals, users: spec.keys, amount: spec.amount)
+                emitters.append(StreamEmitter(name: spec.name, source: source, delivery: delivery, tree: tree))
+            case .logins:
+                let source = LoginSource(arrivals: arrivals, players: spec.keys, dimensions: dims)
+                emitters.append(StreamEmitter(name: spec.name, source: source, delivery: delivery, tree: tree))
+                uses.insert("players")
+            case .results:
+                let source = GameResultSource(arrivals: arrivals, games: spec.keys, dimensions: dims)
+                emitters.append(StreamEmitter(name: spec.name, source: source, delivery: delivery, tree: tree))
+                uses.insert("games")
+            case .payments:
+                let source = PaymentSource(arrivals: arrivals, players: spec.keys, dimensions: dims, amount: spec.amount)
+                emitters.append(StreamEmitter(name: spec.name, source: source, delivery: delivery, tree: tree))
+                uses.insert("players")
+            case .accountChanges:
+                let source = AccountChangeSource(arrivals: arrivals, players: spec.keys, dimensions: dims)
+                emitters.append(StreamEmitter(name: spec.name, source: source, delivery: delivery, tree: tree))
+                uses.insert("players")
+            case .cardTransactions:
+                let source = CardTransactionSource(arrivals: arrivals, cards: spec.keys, dimensions: dims, amount: spec.amount)
+                var planter: StreamEmitter<CardTransactionSource>.Planter?
+                var truth: OutputFile?
+                if let fraud = spec.fraud {
+                    let plan = FraudPlan(spec: fraud, source: source, tree: tree.subtree(spec.name))
+                    planter = { block, records, encoder in plan.plant(block, into: &records, truth: &encoder) }
+                    truth = OutputFile(name: "truth_fraud_" + spec.name, columns: FraudTruth.columns)
+                }
+                emitters.append(StreamEmitter(name: spec.name, source: source, delivery: delivery, tree: tree,
+                                              truth: truth, planter: planter))
+                uses.insert("merchants")
             }
         }
         if uses.contains("players") { emitters.append(DimensionEmitter(name: "players") { dims.playerRows() }) }
