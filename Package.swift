@@ -105,5 +105,6 @@ let package = Package(
         .testTarget(name: "MetricsTests", dependencies: ["Metrics", "Variates"]),
         .testTarget(name: "PlanningTests", dependencies: ["Planning", "HeadroomCLI", "Variates"]),
         .testTarget(name: "WorkloadsTests", dependencies: ["Workloads", "Variates"]),
+        .testTarget(name: "ExperimentTests", dependencies: ["Experiment", "Workloads", "HeadroomCLI"]),
     ]
 )
