@@ -63,7 +63,10 @@ let package = Package(
         ),
 
         // MARK: Workloads layer
-        .target(name: "Workloads", dependencies: ["Variates", "CGSL"]),
+        .target(
+            name: "Workloads",
+            dependencies: ["Variates", "CGSL", .product(name: "HeapModule", package: "swift-collections")]
+        ),
 
         // MARK: Reports
         .target(name: "Reporting"),

@@ -28,7 +28,7 @@ public enum WorkloadFile {
     /// Top-level keys of a workload file.
     public static let topLevelFields = ["workload"]
     /// Fields of the `workload:` section.
-    public static let workloadFields = ["seed", "block", "dimensions", "events", "streams"]
+    public static let workloadFields = ["seed", "block", "lookback", "dimensions", "events", "streams"]
     /// Fields of `dimensions:`.
     public static let dimensionFields = ["players", "games", "merchants", "cards"]
     /// Fields of a spike or a sporting event.
@@ -66,6 +66,15 @@ public enum WorkloadFile {
                 block = nil
             }
         }
+        var lookback: Int64? = 2 * Timestamp.hour
+        if let l = f["lookback"] {
+            lookback = l.duration()
+            if let v = lookback, v < 30 * Timestamp.minute {
+                l.fail("the lookback must be at least 30m (fraud bursts last up to 30 minutes), got \(l.text() ?? "")",
+                       expected: "a duration such as 2h")
+                lookback = nil
+            }
+        }
         var counts = ["players": 100_000, "games": 2_000, "merchants": 5_000, "cards": 200_000]
         if let d = f["dimensions"], let df = d.fields(dimensionFields) {
             for name in dimensionFields {
@@ -101,8 +110,8 @@ public enum WorkloadFile {
                 if let spike, let targets { events.append(SportingEvent(spike: spike, streams: targets)) }
             }
         }
-        guard node.issues.issues.count == before, let seed, let block else { return nil }
-        return Workload(seed: seed, blockLength: block, players: counts["players"]!, games: counts["games"]!,
+        guard node.issues.issues.count == before, let seed, let block, let lookback else { return nil }
+        return Workload(seed: seed, blockLength: block, lookback: lookback, players: counts["players"]!, games: counts["games"]!,
                         merchants: counts["merchants"]!, cards: counts["cards"]!, events: events, streams: streams)
     }
 

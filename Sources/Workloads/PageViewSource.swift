@@ -4,7 +4,8 @@
 /// by in-session gaps, and with probability `pauseProbability` a gap is a
 /// pause of `timeout ± pauseJitter` (uniform), the cases that decide whether
 /// a 30-minute sessionizer splits the visit. The event rate is λ(t) on
-/// average, spread after each visit's start.
+/// average, spread after each visit's start. A visit ends at its block's
+/// horizon (the lookback past the block's end, 2 h by default).
 
 import CGSL
 import Variates
@@ -52,6 +53,7 @@ public struct PageViewSource: RecordSource {
                         t += max(1, Int64(sessions.gap.sample(stream) * 1e6))
                     }
                 }
+                if t > block.horizon { break }
                 records.append(event(user: user, at: t, stream: stream))
             }
         }

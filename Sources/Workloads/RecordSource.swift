@@ -6,6 +6,7 @@
 /// its source's witness table, so the compiler specializes them for each
 /// record type (no generic dispatch per record).
 
+import Foundation
 import Variates
 
 /// Generates the records that originate in a block, in any order.
@@ -78,18 +79,26 @@ public struct Delivery: Sendable {
     func run<R: WorkloadRecord>(_ s: inout DeliveryState<R>, stream: RandomStream, retry: (R, Int64, Bool) -> R) {
         s.late.removeAll(keepingCapacity: true)
         if let disorder, disorder.fraction > 0 {
-            var kept = 0
-            for i in s.records.indices {
-                var r = s.records[i]
-                if stream.uniform() < disorder.fraction {
-                    r.arrival += max(1, Int64(disorder.delay.sample(stream) * 1e6))
-                    s.late.append(r)
-                } else {
-                    s.records[kept] = r
-                    kept += 1
+            // Which records are delayed: Bernoulli(fraction) each, drawn by
+            // geometric skips (one draw per delayed record, not per record).
+            var next = Delivery.skip(disorder.fraction, stream)
+            if next < s.records.count {
+                var kept = next
+                var i = next
+                while i < s.records.count {
+                    if i == next {
+                        var r = s.records[i]
+                        r.arrival += max(1, Int64(disorder.delay.sample(stream) * 1e6))
+                        s.late.append(r)
+                        next = i + 1 + Delivery.skip(disorder.fraction, stream)
+                    } else {
+                        s.records[kept] = s.records[i]
+                        kept += 1
+                    }
+                    i += 1
                 }
+                s.records.removeLast(s.records.count - kept)
             }
-            s.records.removeLast(s.records.count - kept)
         }
         Delivery.sortByArrival(&s.records, scratch: &s.scratch, keys: &s.keys, keysScratch: &s.keysScratch)
         if let duplicates, duplicates.fraction > 0 {
@@ -97,10 +106,12 @@ public struct Delivery: Sendable {
             let lateOriginals = s.late.count
             for source in 0..<2 {
                 let n = source == 0 ? s.records.count : lateOriginals
-                for i in 0..<n where stream.uniform() < duplicates.fraction {
+                var i = Delivery.skip(duplicates.fraction, stream)
+                while i < n {
                     let delay = max(1, Int64(duplicates.delay.sample(stream) * 1e6))
                     let change = duplicates.statusChange > 0 && stream.uniform() < duplicates.statusChange
                     s.late.append(retry(source == 0 ? s.records[i] : s.late[i], delay, change))
+                    i += 1 + Delivery.skip(duplicates.fraction, stream)
                 }
             }
         }
@@ -120,6 +131,16 @@ public struct Delivery: Sendable {
         s.scratch.append(contentsOf: s.records[i...])
         s.scratch.append(contentsOf: s.late[j...])
         swap(&s.records, &s.scratch)
+    }
+
+    /// The number of failures before the next success of Bernoulli(p)
+    /// trials (geometric on {0, 1, …}), by inversion; `Int.max / 2` for p = 0.
+    @inline(__always)
+    static func skip(_ p: Double, _ stream: RandomStream) -> Int {
+        if p >= 1 { return 0 }
+        if p <= 0 { return Int.max / 2 }
+        let g = (Foundation.log(stream.uniformPositive()) / Foundation.log1p(-p)).rounded(.down)
+        return g < 1e15 ? Int(g) : Int.max / 2
     }
 
     /// Stable sort by `arrival`: no work when already in order; an LSD radix

@@ -116,22 +116,45 @@ public struct RowBuffer {
         }
     }
 
-    /// Appends a decimal unsigned integer.
+    /// Appends a decimal unsigned integer (two digits per step from a table).
     public mutating func append(unsigned value: UInt64) {
-        var n = 1
-        var probe = value
-        while probe >= 10 { probe /= 10; n += 1 }
-        reserve(n)
+        reserve(20)
+        var tmp: (UInt64, UInt64, UInt64) = (0, 0, 0)   // 24 bytes of scratch
         var v = value
-        let p = base + count
-        var i = n - 1
-        while i >= 0 {
-            p[i] = UInt8(truncatingIfNeeded: v % 10) &+ 48
-            v /= 10
-            i -= 1
+        var n = 0
+        Swift.withUnsafeMutableBytes(of: &tmp) { raw in
+            let d = raw.baseAddress!.assumingMemoryBound(to: UInt8.self)
+            var i = 24
+            while v >= 100 {
+                let r = Int(v % 100)
+                v /= 100
+                i -= 2
+                d[i] = RowBuffer.digitPairs[2 * r]
+                d[i + 1] = RowBuffer.digitPairs[2 * r + 1]
+            }
+            if v >= 10 {
+                i -= 2
+                d[i] = RowBuffer.digitPairs[2 * Int(v)]
+                d[i + 1] = RowBuffer.digitPairs[2 * Int(v) + 1]
+            } else {
+                i -= 1
+                d[i] = UInt8(truncatingIfNeeded: v) &+ 48
+            }
+            n = 24 - i
+            (base + count).update(from: d + i, count: n)
         }
         count += n
     }
+
+    /// "00" "01" … "99".
+    static let digitPairs: [UInt8] = {
+        var pairs = [UInt8]()
+        for i in 0..<100 {
+            pairs.append(UInt8(i / 10 + 48))
+            pairs.append(UInt8(i % 10 + 48))
+        }
+        return pairs
+    }()
 
     /// Appends money in minor units (cents) with exactly two decimals: `-12.05`.
     public mutating func append(cents: Int64) {

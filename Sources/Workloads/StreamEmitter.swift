@@ -1,12 +1,22 @@
 /// Turns one stream's blocks into encoded rows: generate, plant, deliver,
-/// encode. The type-erased face (``BlockEmitter``) lets a run hold streams of
-/// different record types in one list.
+/// carry, encode. The type-erased face (``BlockEmitter``) lets a run hold
+/// streams of different record types in one list.
+///
+/// Carrying (see ``Block``): after delivery, records arriving at or after
+/// the block's end wait in a heap ordered by (arrival, generation order)
+/// and are written with the block their arrival falls in, ahead of that
+/// block's own records on equal arrival times; the run's last block also
+/// writes whatever still waits (arrivals after the run's end), so every
+/// record that originates in the span is written once. Blocks must be
+/// produced in order; a jump (the first block of a shard) replays the
+/// lookback first.
 
+import HeapModule
 import Variates
 
 /// An output file of a run: its base name and columns.
 public struct OutputFile: Sendable, Equatable {
-    /// File name without extension (`bets`, `truth_streaks`).
+    /// File name without extension (`bets`, `truth_streaks_bets`).
     public let name: String
     /// Column names (the CSV header).
     public let columns: [String]
@@ -16,9 +26,19 @@ public struct OutputFile: Sendable, Equatable {
 public protocol BlockEmitter: AnyObject {
     /// The files this emitter writes, in order.
     var outputs: [OutputFile] { get }
-    /// Appends the rows of `block` to `encoders[offset ..< offset + outputs.count]`;
+    /// Appends the rows of block `index` to `encoders[offset ..< offset + outputs.count]`;
     /// returns the number of main records.
-    func emit(_ block: Block, into encoders: inout [RecordEncoder], offset: Int) -> Int
+    func emit(block index: Int, into encoders: inout [RecordEncoder], offset: Int) -> Int
+}
+
+/// A record waiting for the block of its arrival.
+struct Carried<R: WorkloadRecord>: Comparable {
+    let arrival: Int64
+    let order: Int64
+    let record: R
+
+    static func < (a: Carried, b: Carried) -> Bool { (a.arrival, a.order) < (b.arrival, b.order) }
+    static func == (a: Carried, b: Carried) -> Bool { a.arrival == b.arrival && a.order == b.order }
 }
 
 /// The emitter of one stream with record type `S.Record`.
@@ -31,45 +51,96 @@ public final class StreamEmitter<S: RecordSource>: BlockEmitter {
     let source: S
     let delivery: Delivery
     let tree: SeedTree
+    let plan: BlockPlan
     let planter: Planter?
     public let outputs: [OutputFile]
     var state = DeliveryState<S.Record>()
+    var carried = Heap<Carried<S.Record>>()
+    var nextOrder: Int64 = 0
+    var lastBlock: Int?
+    var output: [S.Record] = []
 
     /// An emitter; `truth` names the planter's ground-truth file.
-    public init(name: String, source: S, delivery: Delivery, tree: SeedTree,
+    public init(name: String, source: S, delivery: Delivery, tree: SeedTree, plan: BlockPlan,
                 truth: OutputFile? = nil, planter: Planter? = nil) {
         self.name = name
         self.source = source
         self.delivery = delivery
         self.tree = tree.subtree(name)
+        self.plan = plan
         self.planter = planter
         self.outputs = [OutputFile(name: name, columns: S.Record.columns)] + (truth.map { [$0] } ?? [])
     }
 
-    /// The delivered records of `block`, in arrival order.
-    public func records(_ block: Block) -> [S.Record] {
+    /// The records delivered in block `index` (arrival in the block), in
+    /// arrival order.
+    public func records(_ index: Int) -> [S.Record] {
         var truth = RecordEncoder(format: .csv, columns: outputs.last!.columns)
-        produce(block, truth: &truth)
-        return state.records
+        produce(index, truth: &truth)
+        return output
     }
 
-    func produce(_ block: Block, truth: inout RecordEncoder) {
+    /// Brings the carried state to the start of block `index`.
+    func catchUp(to index: Int) {
+        if let last = lastBlock, last == index - 1 { return }
+        carried = Heap()
+        nextOrder = 0
+        var scratch = RecordEncoder(format: .csv, columns: outputs.last!.columns)
+        for k in max(0, index - plan.replayBlocks)..<index {
+            step(plan.block(k), truth: &scratch)
+            scratch.buffer.removeAll()
+        }
+    }
+
+    func produce(_ index: Int, truth: inout RecordEncoder) {
+        catchUp(to: index)
+        step(plan.block(index), truth: &truth)
+        lastBlock = index
+    }
+
+    /// Generates block `block`, delivers it, and fills `output` with what
+    /// arrives in it.
+    func step(_ block: Block, truth: inout RecordEncoder) {
         state.records.removeAll(keepingCapacity: true)
         let blockName = "block-\(block.absoluteIndex)"
         source.generate(block, stream: tree.stream(blockName), into: &state.records)
         planter?(block, &state.records, &truth)
         source.deliver(delivery, &state, stream: tree.stream(blockName + "/delivery"))
+        // Delivered records are sorted by arrival: split at the block's end.
+        let records = state.records
+        var split = records.count
+        while split > 0, records[split - 1].arrival >= block.end { split -= 1 }
+        for i in split..<records.count {
+            var r = records[i]
+            if r.arrival > block.horizon { r.arrival = max(block.horizon, r.eventTime) }
+            carried.insert(Carried(arrival: r.arrival, order: nextOrder, record: r))
+            nextOrder += 1
+        }
+        nextOrder += Int64(split)
+        output.removeAll(keepingCapacity: true)
+        // The run's last block also delivers everything still carried.
+        let until = block.index == plan.count - 1 ? Int64.max : block.end
+        if carried.isEmpty || carried.min!.arrival >= until {
+            output.append(contentsOf: records[0..<split])
+            return
+        }
+        var i = 0
+        while let next = carried.min, next.arrival < until {
+            while i < split, records[i].arrival < next.arrival { output.append(records[i]); i += 1 }
+            output.append(carried.removeMin().record)
+        }
+        output.append(contentsOf: records[i..<split])
     }
 
-    public func emit(_ block: Block, into encoders: inout [RecordEncoder], offset: Int) -> Int {
+    public func emit(block index: Int, into encoders: inout [RecordEncoder], offset: Int) -> Int {
         if outputs.count > 1 {
-            produce(block, truth: &encoders[offset + 1])
+            produce(index, truth: &encoders[offset + 1])
         } else {
             var unused = RecordEncoder(format: encoders[offset].format, columns: [])
-            produce(block, truth: &unused)
+            produce(index, truth: &unused)
         }
-        source.encode(state.records, into: &encoders[offset])
-        return state.records.count
+        source.encode(output, into: &encoders[offset])
+        return output.count
     }
 }
 
@@ -84,8 +155,8 @@ public final class DimensionEmitter<R: WorkloadRecord>: BlockEmitter {
         self.rows = rows
     }
 
-    public func emit(_ block: Block, into encoders: inout [RecordEncoder], offset: Int) -> Int {
-        guard block.index == 0 else { return 0 }
+    public func emit(block index: Int, into encoders: inout [RecordEncoder], offset: Int) -> Int {
+        guard index == 0 else { return 0 }
         let all = rows()
         for r in all { encoders[offset].record(r) }
         return all.count

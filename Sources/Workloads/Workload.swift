@@ -25,6 +25,8 @@ public struct Workload: Sendable {
     public var seed: UInt64
     /// Block length, µs; divides a day.
     public var blockLength: Int64
+    /// How far past its block a record may arrive (delays, visits, bursts), µs.
+    public var lookback: Int64
     /// Background players (bets, logins, payments, account changes keys).
     public var players: Int
     /// Games and markets.
@@ -34,18 +36,20 @@ public struct Workload: Sendable {
     /// Cards (card transactions keys).
     public var cards: Int
     /// The calendar of sporting events; its spikes are already merged into
-    /// the named streams' rate curves by ``init(seed:blockLength:players:games:merchants:cards:events:streams:)``.
+    /// the named streams' rate curves by ``init(seed:blockLength:lookback:players:games:merchants:cards:events:streams:)``.
     public var events: [SportingEvent]
     /// The streams, in file order.
     public var streams: [StreamSpec]
 
     /// A workload; each event's spike is added to the streams it names.
-    public init(seed: UInt64 = 1, blockLength: Int64 = Timestamp.minute, players: Int = 100_000, games: Int = 2_000,
+    public init(seed: UInt64 = 1, blockLength: Int64 = Timestamp.minute, lookback: Int64 = 2 * Timestamp.hour, players: Int = 100_000, games: Int = 2_000,
                 merchants: Int = 5_000, cards: Int = 200_000, events: [SportingEvent] = [], streams: [StreamSpec]) {
         precondition(blockLength > 0 && Timestamp.day % blockLength == 0, "the block length must divide a day")
         precondition(players >= 1 && games >= 1 && merchants >= 1 && cards >= 1, "dimension sizes must be at least 1")
         self.seed = seed
+        precondition(lookback >= 30 * Timestamp.minute, "the lookback must be at least 30 minutes (fraud bursts last up to 30)")
         self.blockLength = blockLength
+        self.lookback = lookback
         self.players = players
         self.games = games
         self.merchants = merchants

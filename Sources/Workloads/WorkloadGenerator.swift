@@ -5,8 +5,9 @@
 /// each stream that plants behaviour (`truth_streaks_<stream>`,
 /// `truth_fraud_<stream>`), then the dimensions the streams reference
 /// (`players`, `games`, `merchants`), whose rows are all written with block
-/// 0. Memory is bounded by one block's records and the dimension tables,
-/// never by the span.
+/// 0. Memory is bounded by one block's records, what is carried over the
+/// lookback, and the dimension tables, never by the span. Blocks are
+/// produced in order; asking for a block out of order replays the lookback.
 
 import Variates
 
@@ -28,7 +29,8 @@ public final class WorkloadGenerator {
     public init(workload: Workload, seed: UInt64, from: Int64, to: Int64) {
         self.workload = workload
         self.seed = seed
-        self.plan = BlockPlan(from: from, to: to, length: workload.blockLength)
+        let blockPlan = BlockPlan(from: from, to: to, length: workload.blockLength, lookback: workload.lookback)
+        self.plan = blockPlan
         let tree = SeedTree(root: seed)
         let planted = workload.plantedPlayers
         let dims = Dimensions(players: workload.players + planted, games: workload.games,
@@ -46,47 +48,47 @@ public final class WorkloadGenerator {
                 var planter: StreamEmitter<BetSource>.Planter?
                 var truth: OutputFile?
                 if let streaks = spec.streaks, streaks.players > 0 {
-                    let plan = StreakPlan(spec: streaks, firstPlayer: plantedBase + 1, from: from, to: to,
-                                          tree: tree.subtree(spec.name), source: source)
+                    let streakPlan = StreakPlan(spec: streaks, firstPlayer: plantedBase + 1, from: from, to: to,
+                                                tree: tree.subtree(spec.name), source: source)
                     plantedBase += Int64(streaks.players)
-                    planter = { block, records, encoder in plan.plant(block, into: &records, truth: &encoder) }
+                    planter = { block, records, encoder in streakPlan.plant(block, into: &records, truth: &encoder) }
                     truth = OutputFile(name: "truth_streaks_" + spec.name, columns: StreakTruth.columns)
                 }
-                emitters.append(StreamEmitter(name: spec.name, source: source, delivery: delivery, tree: tree,
+                emitters.append(StreamEmitter(name: spec.name, source: source, delivery: delivery, tree: tree, plan: blockPlan,
                                               truth: truth, planter: planter))
                 uses.formUnion(["players", "games"])
             case .pageViews:
                 let source = PageViewSource(rate: spec.rate, meanBatchSize: spec.meanBatchSize, users: spec.keys, sessions: spec.sessions)
-                emitters.append(StreamEmitter(name: spec.name, source: source, delivery: delivery, tree: tree))
+                emitters.append(StreamEmitter(name: spec.name, source: source, delivery: delivery, tree: tree, plan: blockPlan))
             case .transactions:
                 let source = TransactionSource(arrivals: arrivals, users: spec.keys, amount: spec.amount)
-                emitters.append(StreamEmitter(name: spec.name, source: source, delivery: delivery, tree: tree))
+                emitters.append(StreamEmitter(name: spec.name, source: source, delivery: delivery, tree: tree, plan: blockPlan))
             case .logins:
                 let source = LoginSource(arrivals: arrivals, players: spec.keys, dimensions: dims)
-                emitters.append(StreamEmitter(name: spec.name, source: source, delivery: delivery, tree: tree))
+                emitters.append(StreamEmitter(name: spec.name, source: source, delivery: delivery, tree: tree, plan: blockPlan))
                 uses.insert("players")
             case .results:
                 let source = GameResultSource(arrivals: arrivals, games: spec.keys, dimensions: dims)
-                emitters.append(StreamEmitter(name: spec.name, source: source, delivery: delivery, tree: tree))
+                emitters.append(StreamEmitter(name: spec.name, source: source, delivery: delivery, tree: tree, plan: blockPlan))
                 uses.insert("games")
             case .payments:
                 let source = PaymentSource(arrivals: arrivals, players: spec.keys, dimensions: dims, amount: spec.amount)
-                emitters.append(StreamEmitter(name: spec.name, source: source, delivery: delivery, tree: tree))
+                emitters.append(StreamEmitter(name: spec.name, source: source, delivery: delivery, tree: tree, plan: blockPlan))
                 uses.insert("players")
             case .accountChanges:
                 let source = AccountChangeSource(arrivals: arrivals, players: spec.keys, dimensions: dims)
-                emitters.append(StreamEmitter(name: spec.name, source: source, delivery: delivery, tree: tree))
+                emitters.append(StreamEmitter(name: spec.name, source: source, delivery: delivery, tree: tree, plan: blockPlan))
                 uses.insert("players")
             case .cardTransactions:
                 let source = CardTransactionSource(arrivals: arrivals, cards: spec.keys, dimensions: dims, amount: spec.amount)
                 var planter: StreamEmitter<CardTransactionSource>.Planter?
                 var truth: OutputFile?
                 if let fraud = spec.fraud {
-                    let plan = FraudPlan(spec: fraud, source: source, tree: tree.subtree(spec.name))
-                    planter = { block, records, encoder in plan.plant(block, into: &records, truth: &encoder) }
+                    let fraudPlan = FraudPlan(spec: fraud, source: source, tree: tree.subtree(spec.name))
+                    planter = { block, records, encoder in fraudPlan.plant(block, into: &records, truth: &encoder) }
                     truth = OutputFile(name: "truth_fraud_" + spec.name, columns: FraudTruth.columns)
                 }
-                emitters.append(StreamEmitter(name: spec.name, source: source, delivery: delivery, tree: tree,
+                emitters.append(StreamEmitter(name: spec.name, source: source, delivery: delivery, tree: tree, plan: blockPlan,
                                               truth: truth, planter: planter))
                 uses.insert("merchants")
             }
@@ -107,11 +109,10 @@ public final class WorkloadGenerator {
     /// ``outputs`` order); returns the number of stream records.
     @discardableResult
     public func emit(block index: Int, into encoders: inout [RecordEncoder]) -> Int {
-        let block = plan.block(index)
         var offset = 0
         var total = 0
         for emitter in emitters {
-            total += emitter.emit(block, into: &encoders, offset: offset)
+            total += emitter.emit(block: index, into: &encoders, offset: offset)
             offset += emitter.outputs.count
         }
         return total
@@ -124,21 +125,16 @@ extension WorkloadGenerator {
     /// returns how many there were.
     @discardableResult
     public func records(stream: Int, block index: Int) -> Int {
-        let block = plan.block(index)
         guard let emitter = emitters[stream] as? RecordCounting else { return 0 }
-        return emitter.deliveredCount(block)
+        return emitter.deliveredCount(index)
     }
 }
 
 /// Emitters that can produce a block without encoding it.
 protocol RecordCounting {
-    func deliveredCount(_ block: Block) -> Int
+    func deliveredCount(_ index: Int) -> Int
 }
 
 extension StreamEmitter: RecordCounting {
-    func deliveredCount(_ block: Block) -> Int {
-        var truth = RecordEncoder(format: .csv, columns: outputs.last!.columns)
-        produce(block, truth: &truth)
-        return state.records.count
-    }
+    func deliveredCount(_ index: Int) -> Int { records(index).count }
 }

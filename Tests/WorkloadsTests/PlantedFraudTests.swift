@@ -15,9 +15,10 @@ import Variates
         let generator = WorkloadGenerator(workload: workload, seed: 31, from: from, to: from + 6 * Timestamp.hour)
         var encoders = generator.makeEncoders(format: .csv)
         var txns: [CardTransaction] = []
-        let emitter = generator.emitters[0] as! StreamEmitter<CardTransactionSource>
+        let emitter = WorkloadGenerator(workload: workload, seed: 31, from: from, to: from + 6 * Timestamp.hour)
+            .emitters[0] as! StreamEmitter<CardTransactionSource>
         for k in 0..<generator.plan.count {
-            txns += emitter.records(generator.plan.block(k))
+            txns += emitter.records(k)
             generator.emit(block: k, into: &encoders)
         }
         let truthRows = String(decoding: encoders[1].buffer.bytes, as: UTF8.self).split(separator: "\n").map { $0.split(separator: ",") }
@@ -55,7 +56,7 @@ import Variates
         let generator = WorkloadGenerator(workload: workload, seed: 4, from: 0, to: Timestamp.hour)
         let emitter = generator.emitters[0] as! StreamEmitter<TransactionSource>
         var all: [Transaction] = []
-        for k in 0..<generator.plan.count { all += emitter.records(generator.plan.block(k)) }
+        for k in 0..<generator.plan.count { all += emitter.records(k) }
         let byID = Dictionary(grouping: all, by: \.transactionID)
         let pairs = byID.values.filter { $0.count == 2 }
         #expect(byID.values.allSatisfy { $0.count <= 2 })

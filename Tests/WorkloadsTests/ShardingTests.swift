@@ -57,6 +57,18 @@ import Variates
         try FileManager.default.removeItem(atPath: whole)
     }
 
+    @Test func visitsCrossingBlocksAreWrittenInTimeOrder() throws {
+        // Page views have sessions and no delays: arrival = event time, so
+        // the whole file, across blocks, is sorted by event_ts.
+        let dir = ShardingTests.temporaryDirectory("order")
+        let files = try ShardingTests.write(dir, shard: 0, of: 1)
+        let text = String(decoding: FileManager.default.contents(atPath: files[2].path)!, as: UTF8.self)
+        let times = text.split(separator: "\n").dropFirst().map { $0.split(separator: ",")[1] }
+        #expect(times.count > 10_000)
+        #expect(zip(times, times.dropFirst()).allSatisfy { $0 <= $1 }, "page views out of time order (seed 5)")
+        try FileManager.default.removeItem(atPath: dir)
+    }
+
     @Test func sameSeedSameBytesOtherSeedOtherBytes() throws {
         let a = ShardingTests.temporaryDirectory("run-a"), b = ShardingTests.temporaryDirectory("run-b"), c = ShardingTests.temporaryDirectory("run-c")
         let fa = try ShardingTests.write(a, shard: 0, of: 1)
