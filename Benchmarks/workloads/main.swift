@@ -1,8 +1,8 @@
 /// Generation and writing speed of the Workloads module, and its memory.
 ///
 /// Run: `swift run -c release workloads-bench [--quick]`. Prints, for page
-/// views (with sessions) and for bets (Zipf players, a 5% hot key, 1%
-/// delayed, 0.5% duplicated):
+/// views (independent events, and visits with sessions) and for bets (Zipf
+/// players, a 5% hot key, 1% delayed, 0.5% duplicated):
 /// - events generated per second in memory (records built, delivered and
 ///   sorted; nothing encoded), one core;
 /// - CSV rows written per second to a local file (generation included);
@@ -42,30 +42,31 @@ func peakRSSMiB() -> Double {
 let from = Timestamp.parse("2026-06-01")!
 let rate = 200_000.0   // events per second of simulated time
 
-func workload(_ kind: RecordKind) -> Workload {
+func workload(_ kind: RecordKind, sessions: Bool = false) -> Workload {
     let keys = KeyPopularity(count: 100_000, exponent: 1.1, hotKeys: [(key: 42, share: 0.05)])
     let delay = try! Distribution.parse("lognormal(p50=2s, p99=2m)")
     let stream = StreamSpec(
         name: kind.rawValue, kind: kind, rate: RateCurve(base: rate), keys: keys,
         disorder: DisorderSpec(fraction: 0.01, delay: delay),
         duplicates: DuplicateSpec(fraction: 0.005, delay: try! Distribution.parse("exp(mean=5s)")),
-        sessions: kind == .pageViews ? SessionSpec() : nil)
-    return Workload(blockLength: 10 * Timestamp.second, players: 100_000, streams: [stream])
+        sessions: sessions ? SessionSpec() : nil)
+    return Workload(blockLength: Timestamp.second, players: 100_000, streams: [stream])
 }
 
-func inMemory(_ kind: RecordKind, span: Int64) {
-    let gen = WorkloadGenerator(workload: workload(kind), seed: 1, from: from, to: from + span)
+func inMemory(_ kind: RecordKind, span: Int64, sessions: Bool = false) {
+    let gen = WorkloadGenerator(workload: workload(kind, sessions: sessions), seed: 1, from: from, to: from + span)
     var events = 0
+    gen.records(stream: 0, block: 0)   // warm-up: the block buffers reach their size
     let start = clock.now
     let cpu0 = cpuSeconds()
-    for k in 0..<gen.plan.count { events += gen.records(stream: 0, block: k) }
+    for k in 1..<gen.plan.count { events += gen.records(stream: 0, block: k) }
     let s = seconds(clock.now - start)
     let cpu = cpuSeconds() - cpu0
-    report(kind, "in memory", events, "events", wall: s, cpu: cpu)
+    report(kind, sessions ? "in memory, sessions" : "in memory", events, "events", wall: s, cpu: cpu)
 }
 
-func toFile(_ kind: RecordKind, span: Int64) {
-    let gen = WorkloadGenerator(workload: workload(kind), seed: 1, from: from, to: from + span)
+func toFile(_ kind: RecordKind, span: Int64, quiet: Bool = false, sessions: Bool = false) {
+    let gen = WorkloadGenerator(workload: workload(kind, sessions: sessions), seed: 1, from: from, to: from + span)
     let path = NSTemporaryDirectory() + "workloads-bench-\(kind.rawValue).csv"
     FileManager.default.createFile(atPath: path, contents: nil)
     let handle = FileHandle(forWritingAtPath: path)!
@@ -86,20 +87,39 @@ func toFile(_ kind: RecordKind, span: Int64) {
     let cpu = cpuSeconds() - cpu0
     let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
     try? FileManager.default.removeItem(atPath: path)
-    report(kind, "CSV to file", rows, "rows", wall: s, cpu: cpu, extra: ", \(size / 1_000_000) MB")
+    if !quiet { report(kind, sessions ? "CSV, sessions" : "CSV to file", rows, "rows", wall: s, cpu: cpu, extra: ", \(size / 1_000_000) MB") }
 }
 
 func report(_ kind: RecordKind, _ what: String, _ n: Int, _ unit: String, wall: Double, cpu: Double, extra: String = "") {
     let name = kind.rawValue.padding(toLength: 11, withPad: " ", startingAt: 0)
-    let label = what.padding(toLength: 12, withPad: " ", startingAt: 0)
+    let label = what.padding(toLength: 20, withPad: " ", startingAt: 0)
     print("\(name) \(label) \(String(format: "%9.2f", Double(n) / cpu / 1e6))M \(unit)/CPU-s  \(String(format: "%6.2f", Double(n) / wall / 1e6))M \(unit)/wall-s  (\(n) \(unit), \(String(format: "%.2f", cpu)) CPU-s\(extra))")
 }
 
-let span: Int64 = (quick ? 10 : 60) * Timestamp.second
-print("workloads-bench: \(Int(rate)) events/s of simulated time, 10 s blocks, seed 1 (release build, one core)")
+if let i = CommandLine.arguments.firstIndex(of: "--rss-child") {
+    let seconds = Int64(CommandLine.arguments[i + 1])!
+    toFile(.bets, span: seconds * Timestamp.second, quiet: true)
+    print(String(format: "%.0f", peakRSSMiB()))
+    exit(0)
+}
+
+let span: Int64 = (quick ? 15 : 60) * Timestamp.second
+print("workloads-bench: \(Int(rate)) events/s of simulated time, 1 s blocks, seed 1 (release build, one core)")
 for kind in [RecordKind.pageViews, .bets] { inMemory(kind, span: span) }
+inMemory(.pageViews, span: span, sessions: true)
 for kind in [RecordKind.pageViews, .bets] { toFile(kind, span: span) }
-let rssShort = peakRSSMiB()
-inMemory(.bets, span: 4 * span)
-let rssLong = peakRSSMiB()
-print("peak RSS after span \(span / Timestamp.second) s: \(String(format: "%.0f", rssShort)) MiB; after 4× span (\(4 * span / Timestamp.second) s): \(String(format: "%.0f", rssLong)) MiB")
+toFile(.pageViews, span: span, sessions: true)
+// Peak memory of generating a span to a file, each span in a fresh process.
+func childPeak(spanSeconds: Int64) -> String {
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: CommandLine.arguments[0])
+    p.arguments = ["--rss-child", String(spanSeconds)]
+    let pipe = Pipe()
+    p.standardOutput = pipe
+    try! p.run()
+    p.waitUntilExit()
+    return String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+}
+let short = childPeak(spanSeconds: span / Timestamp.second)
+let long = childPeak(spanSeconds: 4 * span / Timestamp.second)
+print("peak RSS writing bets CSV: span \(span / Timestamp.second) s → \(short) MiB; 4× span (\(4 * span / Timestamp.second) s) → \(long) MiB")

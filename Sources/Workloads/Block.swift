@@ -60,7 +60,7 @@ public struct BlockPlan: Sendable, Equatable {
     public var replayBlocks: Int { Int((lookback + length - 1) / length) }
 
     /// Absolute index of the block containing `t`.
-    func absolute(_ t: Int64) -> Int64 { t >= 0 ? t / length : -((-t + length - 1) / length) }
+    public func absolute(_ t: Int64) -> Int64 { t >= 0 ? t / length : -((-t + length - 1) / length) }
 
     /// Number of blocks.
     public var count: Int { Int(absolute(to - 1) - absolute(from) + 1) }

@@ -3,15 +3,16 @@
 /// streams of different record types in one list.
 ///
 /// Carrying (see ``Block``): after delivery, records arriving at or after
-/// the block's end wait in a heap ordered by (arrival, generation order)
-/// and are written with the block their arrival falls in, ahead of that
-/// block's own records on equal arrival times; the run's last block also
+/// the block's end wait in a calendar of buckets, one per future block
+/// within the lookback (a ring of ⌈lookback/length⌉ + 2 buckets; appending
+/// is O(1)), and are written with the block their arrival falls in, sorted
+/// by (arrival, generation order) and ahead of that block's own records on
+/// equal arrival times; the run's last block also
 /// writes whatever still waits (arrivals after the run's end), so every
 /// record that originates in the span is written once. Blocks must be
 /// produced in order; a jump (the first block of a shard) replays the
 /// lookback first.
 
-import HeapModule
 import Variates
 
 /// An output file of a run: its base name and columns.
@@ -31,16 +32,6 @@ public protocol BlockEmitter: AnyObject {
     func emit(block index: Int, into encoders: inout [RecordEncoder], offset: Int) -> Int
 }
 
-/// A record waiting for the block of its arrival.
-struct Carried<R: WorkloadRecord>: Comparable {
-    let arrival: Int64
-    let order: Int64
-    let record: R
-
-    static func < (a: Carried, b: Carried) -> Bool { (a.arrival, a.order) < (b.arrival, b.order) }
-    static func == (a: Carried, b: Carried) -> Bool { a.arrival == b.arrival && a.order == b.order }
-}
-
 /// The emitter of one stream with record type `S.Record`.
 public final class StreamEmitter<S: RecordSource>: BlockEmitter {
     /// What the planter adds: extra records, and rows of its truth file.
@@ -55,10 +46,11 @@ public final class StreamEmitter<S: RecordSource>: BlockEmitter {
     let planter: Planter?
     public let outputs: [OutputFile]
     var state = DeliveryState<S.Record>()
-    var carried = Heap<Carried<S.Record>>()
-    var nextOrder: Int64 = 0
+    /// Carried records by arrival block: slot `absolute block % count`.
+    var buckets: [[S.Record]]
     var lastBlock: Int?
     var output: [S.Record] = []
+    var bucketState = DeliveryState<S.Record>()
 
     /// An emitter; `truth` names the planter's ground-truth file.
     public init(name: String, source: S, delivery: Delivery, tree: SeedTree, plan: BlockPlan,
@@ -70,6 +62,7 @@ public final class StreamEmitter<S: RecordSource>: BlockEmitter {
         self.plan = plan
         self.planter = planter
         self.outputs = [OutputFile(name: name, columns: S.Record.columns)] + (truth.map { [$0] } ?? [])
+        self.buckets = Array(repeating: [], count: plan.replayBlocks + 2)
     }
 
     /// The records delivered in block `index` (arrival in the block), in
@@ -83,8 +76,7 @@ public final class StreamEmitter<S: RecordSource>: BlockEmitter {
     /// Brings the carried state to the start of block `index`.
     func catchUp(to index: Int) {
         if let last = lastBlock, last == index - 1 { return }
-        carried = Heap()
-        nextOrder = 0
+        for i in buckets.indices { buckets[i].removeAll() }
         var scratch = RecordEncoder(format: .csv, columns: outputs.last!.columns)
         for k in max(0, index - plan.replayBlocks)..<index {
             step(plan.block(k), truth: &scratch)
@@ -110,26 +102,50 @@ public final class StreamEmitter<S: RecordSource>: BlockEmitter {
         let records = state.records
         var split = records.count
         while split > 0, records[split - 1].arrival >= block.end { split -= 1 }
+        let ring = Int64(buckets.count)
         for i in split..<records.count {
             var r = records[i]
             if r.arrival > block.horizon { r.arrival = max(block.horizon, r.eventTime) }
-            carried.insert(Carried(arrival: r.arrival, order: nextOrder, record: r))
-            nextOrder += 1
+            let target = plan.absolute(r.arrival)
+            buckets[Int(((target % ring) + ring) % ring)].append(r)
         }
-        nextOrder += Int64(split)
+        // What earlier blocks carried into this one, in (arrival, order).
+        // (The sort buffers are moved out of `self` while in use: a class's
+        // property may not be passed inout several times at once.)
+        var bs = DeliveryState<S.Record>()
+        swap(&bs, &bucketState)
+        defer { swap(&bs, &bucketState) }
+        let slot = Int(((block.absoluteIndex % ring) + ring) % ring)
+        swap(&bs.records, &buckets[slot])
+        buckets[slot] = []   // free it: the ring must not keep a buffer per slot
+        if block.index == plan.count - 1 {
+            // The run's last block also delivers everything still carried,
+            // bucket by bucket in arrival-block order.
+            for k in 1..<buckets.count {
+                let s = Int((((block.absoluteIndex + Int64(k)) % ring) + ring) % ring)
+                Delivery.sortByArrival(&buckets[s], scratch: &bs.scratch, keys: &bs.keys, keysScratch: &bs.keysScratch)
+                bs.records.append(contentsOf: buckets[s])
+                buckets[s].removeAll()
+            }
+        }
+        Delivery.sortByArrival(&bs.records, scratch: &bs.scratch, keys: &bs.keys, keysScratch: &bs.keysScratch)
+        let early = bs.records
         output.removeAll(keepingCapacity: true)
-        // The run's last block also delivers everything still carried.
-        let until = block.index == plan.count - 1 ? Int64.max : block.end
-        if carried.isEmpty || carried.min!.arrival >= until {
-            output.append(contentsOf: records[0..<split])
-            return
+        if early.isEmpty {
+            if split == records.count {
+                swap(&output, &state.records)   // the common case: no copy
+            } else {
+                output.append(contentsOf: records[0..<split])
+            }
+        } else {
+            var i = 0
+            for e in early {
+                while i < split, records[i].arrival < e.arrival { output.append(records[i]); i += 1 }
+                output.append(e)
+            }
+            output.append(contentsOf: records[i..<split])
         }
-        var i = 0
-        while let next = carried.min, next.arrival < until {
-            while i < split, records[i].arrival < next.arrival { output.append(records[i]); i += 1 }
-            output.append(carried.removeMin().record)
-        }
-        output.append(contentsOf: records[i..<split])
+        bs.records.removeAll(keepingCapacity: true)
     }
 
     public func emit(block index: Int, into encoders: inout [RecordEncoder], offset: Int) -> Int {
