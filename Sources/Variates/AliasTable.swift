@@ -51,7 +51,7 @@ public final class AliasTable: @unchecked Sendable {
 
     /// An index in `0..<count`, drawn with the table's probabilities.
     /// - Complexity: O(1): one uniform draw.
-    @inlinable
+    @inlinable @inline(__always)
     public func sample(_ stream: RandomStream) -> Int {
         let u = stream.uniform()
         let k = table.pointee.K
