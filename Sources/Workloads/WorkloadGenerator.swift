@@ -1,8 +1,8 @@
 /// A run of a workload over `[from, to)` with one seed: its blocks, its
 /// output files, and the rows of each block.
 ///
-/// Files, in order: one per stream (`<stream>`), the ground-truth file of
-/// each stream that plants behaviour (`truth_streaks_<stream>`,
+/// Files, in order: one per stream (`<stream>`), each followed by its
+/// ground-truth file if it plants behaviour (`truth_streaks_<stream>`,
 /// `truth_fraud_<stream>`), then the dimensions the streams reference
 /// (`players`, `games`, `merchants`), whose rows are all written with block
 /// 0. Memory is bounded by one block's records, what is carried over the

@@ -66,6 +66,25 @@ import Variates
         #expect(abs(total - mean) < 4.5 * sd, "events \(total), expected \(mean) (seed 2026)")
     }
 
+    @Test func weeklyPatternShowsOverAWeekend() {
+        // Friday 00:00 to Monday 00:00 in 1-hour bins: weekly factors 1.2, 1.5, 1.4 (seed 77).
+        let c = RateCurve(base: 3, weekly: [1, 1, 1, 1, 1.2, 1.5, 1.4])
+        let from = Timestamp.parse("2026-06-05")!, to = Timestamp.parse("2026-06-08")!
+        var observed = [Double](repeating: 0, count: 72)
+        ArrivalProcess(curve: c).forEachArrival(from: from, to: to, stream: SeedTree(root: 77).stream("weekly")) { t in
+            observed[Int((t - from) / Timestamp.hour)] += 1
+        }
+        var chi2 = 0.0
+        for (i, o) in observed.enumerated() {
+            let e = c.expectedCount(from: from + Int64(i) * Timestamp.hour, to: from + Int64(i + 1) * Timestamp.hour)
+            #expect(abs(e - 3 * 3600 * [1.2, 1.5, 1.4][i / 24]) < 1e-6)
+            chi2 += (o - e) * (o - e) / e
+        }
+        #expect(gsl_cdf_chisq_Q(chi2, 72) > 0.001, "chi-square \(chi2) on 72 bins (seed 77)")
+        let saturday = observed[24..<48].reduce(0, +), friday = observed[0..<24].reduce(0, +)
+        #expect(abs(saturday / friday - 1.25) < 0.03)
+    }
+
     @Test func boundIsAnUpperBoundOfTheRate() {
         let c = ArrivalRateTests.curve()
         let stream = SeedTree(root: 5).stream("probe")
