@@ -104,6 +104,10 @@ if let i = CommandLine.arguments.firstIndex(of: "--rss-child") {
 }
 
 let span: Int64 = (quick ? 15 : 60) * Timestamp.second
+if CommandLine.arguments.contains("--sessions-only") {
+    inMemory(.pageViews, span: span, sessions: true)
+    exit(0)
+}
 print("workloads-bench: \(Int(rate)) events/s of simulated time, 1 s blocks, seed 1 (release build, one core)")
 for kind in [RecordKind.pageViews, .bets] { inMemory(kind, span: span) }
 inMemory(.pageViews, span: span, sessions: true)

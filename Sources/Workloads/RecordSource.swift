@@ -18,10 +18,16 @@ public protocol RecordSource: Sendable {
     /// The retried copy of `record` arriving `delay` µs later; `changeStatus`
     /// asks for a different status (transactions). Default: an exact copy.
     func retried(_ record: Record, delay: Int64, changeStatus: Bool) -> Record
-    /// Delivers `state.records` (delays, duplicates, arrival order).
-    func deliver(_ delivery: Delivery, _ state: inout DeliveryState<Record>, stream: RandomStream)
+    /// Delivers `state.records` (delays, duplicates, arrival order) for a
+    /// block ending at `end`: what arrives before `end` stays in
+    /// `state.records`, sorted; the rest goes to `state.carried`.
+    func deliver(_ delivery: Delivery, _ state: inout DeliveryState<Record>, end: Int64, stream: RandomStream)
     /// Encodes `records` into `encoder`.
     func encode(_ records: [Record], into encoder: inout RecordEncoder)
+    /// Produces one block of a stream (see `Carry.swift`); default provided.
+    func step(_ block: Block, plan: BlockPlan, tree: SeedTree, delivery: Delivery,
+              planter: ((Block, inout [Record], inout RecordEncoder) -> Void)?,
+              state: inout CarryState<Record>, truth: inout RecordEncoder)
 }
 
 extension RecordSource {
@@ -35,15 +41,18 @@ extension RecordSource {
         for r in records { encoder.record(r) }
     }
 
-    public func deliver(_ delivery: Delivery, _ state: inout DeliveryState<Record>, stream: RandomStream) {
-        delivery.run(&state, stream: stream) { retried($0, delay: $1, changeStatus: $2) }
+    public func deliver(_ delivery: Delivery, _ state: inout DeliveryState<Record>, end: Int64, stream: RandomStream) {
+        delivery.run(&state, end: end, stream: stream) { retried($0, delay: $1, changeStatus: $2) }
     }
 }
 
 /// The buffers of one stream's delivery step, reused block after block.
 public struct DeliveryState<R: WorkloadRecord> {
-    /// The block's records: generated, then delivered in arrival order.
+    /// The block's records: generated, then those delivered within the
+    /// block, in arrival order.
     public var records: [R] = []
+    /// Delivered records arriving after the block's end, in generation order.
+    public var carried: [R] = []
     var late: [R] = []
     var lateOrder: [Int] = []
     var scratch: [R] = []
@@ -76,8 +85,9 @@ public struct Delivery: Sendable {
     /// own, so that turning disorder on does not change the records).
     /// - Complexity: O(n) plus O(m log m) for m late records, plus a radix
     ///   sort when the source's records are out of order.
-    func run<R: WorkloadRecord>(_ s: inout DeliveryState<R>, stream: RandomStream, retry: (R, Int64, Bool) -> R) {
+    func run<R: WorkloadRecord>(_ s: inout DeliveryState<R>, end: Int64, stream: RandomStream, retry: (R, Int64, Bool) -> R) {
         s.late.removeAll(keepingCapacity: true)
+        s.carried.removeAll(keepingCapacity: true)
         if let disorder, disorder.fraction > 0 {
             // Which records are delayed: Bernoulli(fraction) each, drawn by
             // geometric skips (one draw per delayed record, not per record).
@@ -100,23 +110,31 @@ public struct Delivery: Sendable {
                 s.records.removeLast(s.records.count - kept)
             }
         }
+        // On-time records arriving after the block (later events of visits
+        // and bursts) are carried unsorted; only the rest is sorted here.
+        Delivery.partition(&s.records, end: end, into: &s.carried)
         Delivery.sortByArrival(&s.records, scratch: &s.scratch, keys: &s.keys, keysScratch: &s.keysScratch)
         if let duplicates, duplicates.fraction > 0 {
-            // Copies of on-time records first, then of late ones: a fixed order.
+            // Copies of on-time records first (those delivered in the block,
+            // then the carried ones), then of late ones: a fixed order.
             let lateOriginals = s.late.count
-            for source in 0..<2 {
-                let n = source == 0 ? s.records.count : lateOriginals
+            let carriedOriginals = s.carried.count
+            for source in 0..<3 {
+                let n = source == 0 ? s.records.count : source == 1 ? carriedOriginals : lateOriginals
                 var i = Delivery.skip(duplicates.fraction, stream)
                 while i < n {
                     let delay = max(1, Int64(duplicates.delay.sample(stream) * 1e6))
                     let change = duplicates.statusChange > 0 && stream.uniform() < duplicates.statusChange
-                    s.late.append(retry(source == 0 ? s.records[i] : s.late[i], delay, change))
+                    s.late.append(retry(source == 0 ? s.records[i] : source == 1 ? s.carried[i] : s.late[i], delay, change))
                     i += 1 + Delivery.skip(duplicates.fraction, stream)
                 }
             }
         }
         guard !s.late.isEmpty else { return }
-        // Sort the late ones by (arrival, index), then merge.
+        // Late ones arriving after the block are carried; sort the others
+        // by (arrival, index), then merge.
+        Delivery.partition(&s.late, end: end, into: &s.carried)
+        guard !s.late.isEmpty else { return }
         Delivery.sortByArrival(&s.late, scratch: &s.scratch, keys: &s.keys, keysScratch: &s.keysScratch)
         s.scratch.removeAll(keepingCapacity: true)
         s.scratch.reserveCapacity(s.records.count + s.late.count)
@@ -131,6 +149,57 @@ public struct Delivery: Sendable {
         s.scratch.append(contentsOf: s.records[i...])
         s.scratch.append(contentsOf: s.late[j...])
         swap(&s.records, &s.scratch)
+    }
+
+    /// LSD radix sort (11-bit digits) of the first `bits` bits of `keys`.
+    /// Not generic, so the loops compile to plain integer code.
+    static func radixSort(_ keys: inout [UInt64], scratch: inout [UInt64], bits: Int) {
+        let n = keys.count
+        if scratch.count < n { scratch = [UInt64](repeating: 0, count: n) }
+        var counts = [Int](repeating: 0, count: 2049)
+        keys.withUnsafeMutableBufferPointer { a in
+            scratch.withUnsafeMutableBufferPointer { whole in
+                counts.withUnsafeMutableBufferPointer { c in
+                    let b = UnsafeMutableBufferPointer(rebasing: whole[0..<n])
+                    var src = a, dst = b
+                    var shift = 0
+                    var passes = 0
+                    while shift < bits {
+                        for k in 0..<2049 { c[k] = 0 }
+                        var i = 0
+                        while i < n { c[Int((src[i] >> UInt64(shift)) & 2047) + 1] += 1; i += 1 }
+                        for k in 1..<2049 { c[k] += c[k - 1] }
+                        i = 0
+                        while i < n {
+                            let key = src[i]
+                            let d = Int((key >> UInt64(shift)) & 2047)
+                            dst[c[d]] = key
+                            c[d] += 1
+                            i += 1
+                        }
+                        swap(&src, &dst)
+                        shift += 11
+                        passes += 1
+                    }
+                    if passes % 2 == 1 { _ = a.update(fromContentsOf: b) }
+                }
+            }
+        }
+    }
+
+    /// Moves the records arriving at or after `end` to the end of `carried`,
+    /// keeping the order of both parts.
+    static func partition<R: WorkloadRecord>(_ records: inout [R], end: Int64, into carried: inout [R]) {
+        var kept = 0
+        for i in records.indices {
+            if records[i].arrival >= end {
+                carried.append(records[i])
+            } else {
+                if kept != i { records[kept] = records[i] }
+                kept += 1
+            }
+        }
+        records.removeLast(records.count - kept)
     }
 
     /// The number of failures before the next success of Bernoulli(p)
@@ -171,30 +240,7 @@ public struct Delivery: Sendable {
         keys.reserveCapacity(n)
         for (i, r) in records.enumerated() { keys.append(UInt64(r.arrival - lo) << indexBits | UInt64(i)) }
         if keysScratch.count < n { keysScratch = [UInt64](repeating: 0, count: n) }
-        let totalBits = indexBits + rangeBits
-        var shift = 0
-        var counts = [Int](repeating: 0, count: 2049)
-        keys.withUnsafeMutableBufferPointer { a in
-            keysScratch.withUnsafeMutableBufferPointer { whole in
-                let b = UnsafeMutableBufferPointer(rebasing: whole[0..<n])
-                var src = a, dst = b
-                var passes = 0
-                while shift < totalBits {
-                    for k in counts.indices { counts[k] = 0 }
-                    for k in src { counts[Int((k >> UInt64(shift)) & 2047) + 1] += 1 }
-                    for k in 1..<2049 { counts[k] += counts[k - 1] }
-                    for k in src {
-                        let d = Int((k >> UInt64(shift)) & 2047)
-                        dst[counts[d]] = k
-                        counts[d] += 1
-                    }
-                    swap(&src, &dst)
-                    shift += 11
-                    passes += 1
-                }
-                if passes % 2 == 1 { _ = a.update(fromContentsOf: b[0..<n]) }
-            }
-        }
+        Delivery.radixSort(&keys, scratch: &keysScratch, bits: indexBits + rangeBits)
         let mask = (UInt64(1) << indexBits) - 1
         scratch.removeAll(keepingCapacity: true)
         scratch.reserveCapacity(n)

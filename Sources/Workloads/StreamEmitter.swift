@@ -45,12 +45,8 @@ public final class StreamEmitter<S: RecordSource>: BlockEmitter {
     let plan: BlockPlan
     let planter: Planter?
     public let outputs: [OutputFile]
-    var state = DeliveryState<S.Record>()
-    /// Carried records by arrival block: slot `absolute block % count`.
-    var buckets: [[S.Record]]
+    var state: CarryState<S.Record>
     var lastBlock: Int?
-    var output: [S.Record] = []
-    var bucketState = DeliveryState<S.Record>()
 
     /// An emitter; `truth` names the planter's ground-truth file.
     public init(name: String, source: S, delivery: Delivery, tree: SeedTree, plan: BlockPlan,
@@ -62,7 +58,7 @@ public final class StreamEmitter<S: RecordSource>: BlockEmitter {
         self.plan = plan
         self.planter = planter
         self.outputs = [OutputFile(name: name, columns: S.Record.columns)] + (truth.map { [$0] } ?? [])
-        self.buckets = Array(repeating: [], count: plan.replayBlocks + 2)
+        self.state = CarryState(buckets: plan.replayBlocks + 2)
     }
 
     /// The records delivered in block `index` (arrival in the block), in
@@ -70,13 +66,13 @@ public final class StreamEmitter<S: RecordSource>: BlockEmitter {
     public func records(_ index: Int) -> [S.Record] {
         var truth = RecordEncoder(format: .csv, columns: outputs.last!.columns)
         produce(index, truth: &truth)
-        return output
+        return state.output
     }
 
     /// Brings the carried state to the start of block `index`.
     func catchUp(to index: Int) {
         if let last = lastBlock, last == index - 1 { return }
-        for i in buckets.indices { buckets[i].removeAll() }
+        for i in state.buckets.indices { state.buckets[i].removeAll() }
         var scratch = RecordEncoder(format: .csv, columns: outputs.last!.columns)
         for k in max(0, index - plan.replayBlocks)..<index {
             step(plan.block(k), truth: &scratch)
@@ -90,62 +86,10 @@ public final class StreamEmitter<S: RecordSource>: BlockEmitter {
         lastBlock = index
     }
 
-    /// Generates block `block`, delivers it, and fills `output` with what
-    /// arrives in it.
+    /// Generates block `block`, delivers it, and fills `state.output` with
+    /// what arrives in it (the work is the source's, so it is specialized).
     func step(_ block: Block, truth: inout RecordEncoder) {
-        state.records.removeAll(keepingCapacity: true)
-        let blockName = "block-\(block.absoluteIndex)"
-        source.generate(block, stream: tree.stream(blockName), into: &state.records)
-        planter?(block, &state.records, &truth)
-        source.deliver(delivery, &state, stream: tree.stream(blockName + "/delivery"))
-        // Delivered records are sorted by arrival: split at the block's end.
-        let records = state.records
-        var split = records.count
-        while split > 0, records[split - 1].arrival >= block.end { split -= 1 }
-        let ring = Int64(buckets.count)
-        for i in split..<records.count {
-            var r = records[i]
-            if r.arrival > block.horizon { r.arrival = max(block.horizon, r.eventTime) }
-            let target = plan.absolute(r.arrival)
-            buckets[Int(((target % ring) + ring) % ring)].append(r)
-        }
-        // What earlier blocks carried into this one, in (arrival, order).
-        // (The sort buffers are moved out of `self` while in use: a class's
-        // property may not be passed inout several times at once.)
-        var bs = DeliveryState<S.Record>()
-        swap(&bs, &bucketState)
-        defer { swap(&bs, &bucketState) }
-        let slot = Int(((block.absoluteIndex % ring) + ring) % ring)
-        swap(&bs.records, &buckets[slot])
-        buckets[slot] = []   // free it: the ring must not keep a buffer per slot
-        if block.index == plan.count - 1 {
-            // The run's last block also delivers everything still carried,
-            // bucket by bucket in arrival-block order.
-            for k in 1..<buckets.count {
-                let s = Int((((block.absoluteIndex + Int64(k)) % ring) + ring) % ring)
-                Delivery.sortByArrival(&buckets[s], scratch: &bs.scratch, keys: &bs.keys, keysScratch: &bs.keysScratch)
-                bs.records.append(contentsOf: buckets[s])
-                buckets[s].removeAll()
-            }
-        }
-        Delivery.sortByArrival(&bs.records, scratch: &bs.scratch, keys: &bs.keys, keysScratch: &bs.keysScratch)
-        let early = bs.records
-        output.removeAll(keepingCapacity: true)
-        if early.isEmpty {
-            if split == records.count {
-                swap(&output, &state.records)   // the common case: no copy
-            } else {
-                output.append(contentsOf: records[0..<split])
-            }
-        } else {
-            var i = 0
-            for e in early {
-                while i < split, records[i].arrival < e.arrival { output.append(records[i]); i += 1 }
-                output.append(e)
-            }
-            output.append(contentsOf: records[i..<split])
-        }
-        bs.records.removeAll(keepingCapacity: true)
+        source.step(block, plan: plan, tree: tree, delivery: delivery, planter: planter, state: &state, truth: &truth)
     }
 
     public func emit(block index: Int, into encoders: inout [RecordEncoder], offset: Int) -> Int {
@@ -155,8 +99,8 @@ public final class StreamEmitter<S: RecordSource>: BlockEmitter {
             var unused = RecordEncoder(format: encoders[offset].format, columns: [])
             produce(index, truth: &unused)
         }
-        source.encode(output, into: &encoders[offset])
-        return output.count
+        source.encode(state.output, into: &encoders[offset])
+        return state.output.count
     }
 }
 

@@ -15,7 +15,7 @@ import Variates
         let delivery = Delivery(disorder: DisorderSpec(fraction: 0.05, delay: try .parse("lognormal(p50=2s, p99=2m)")),
                                 duplicates: DuplicateSpec(fraction: 0.01, delay: try .parse("exp(mean=5s)")))
         let source = PageViewSource(rate: .constant(1), meanBatchSize: 1, users: KeyPopularity(count: 1, exponent: 0), sessions: nil)
-        source.deliver(delivery, &state, stream: SeedTree(root: 17).stream("delivery"))
+        source.deliver(delivery, &state, end: .max, stream: SeedTree(root: 17).stream("delivery"))
         let out = state.records
         #expect(zip(out, out.dropFirst()).allSatisfy { $0.arrival <= $1.arrival })
         let copies = out.count - n
