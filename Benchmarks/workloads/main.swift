@@ -68,7 +68,7 @@ func inMemory(_ kind: RecordKind, span: Int64, sessions: Bool = false) {
 func toFile(_ kind: RecordKind, span: Int64, quiet: Bool = false, sessions: Bool = false) {
     let gen = WorkloadGenerator(workload: workload(kind, sessions: sessions), seed: 1, from: from, to: from + span)
     let path = NSTemporaryDirectory() + "workloads-bench-\(kind.rawValue).csv"
-    FileManager.default.createFile(atPath: path, contents: nil)
+    _ = FileManager.default.createFile(atPath: path, contents: nil)
     let handle = FileHandle(forWritingAtPath: path)!
     var encoders = gen.makeEncoders(format: .csv)
     var rows = 0
@@ -104,6 +104,10 @@ if let i = CommandLine.arguments.firstIndex(of: "--rss-child") {
 }
 
 let span: Int64 = (quick ? 15 : 60) * Timestamp.second
+if CommandLine.arguments.contains("--bets-only") {
+    inMemory(.bets, span: span)
+    exit(0)
+}
 if CommandLine.arguments.contains("--sessions-only") {
     inMemory(.pageViews, span: span, sessions: true)
     exit(0)

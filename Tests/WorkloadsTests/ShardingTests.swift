@@ -86,7 +86,7 @@ import Variates
     @Test func aFailedRunLeavesNoFile() throws {
         // The output "directory" is a regular file: nothing can be created.
         let path = ShardingTests.temporaryDirectory("not-a-dir")
-        FileManager.default.createFile(atPath: path, contents: Data("x".utf8))
+        _ = FileManager.default.createFile(atPath: path, contents: Data("x".utf8))
         #expect(throws: DatasetWriteError.self) { try ShardingTests.write(path + "/sub", shard: 0, of: 1) }
         #expect(FileManager.default.contents(atPath: path) == Data("x".utf8))
         try FileManager.default.removeItem(atPath: path)
