@@ -88,31 +88,34 @@ public struct Delivery: Sendable {
     func run<R: WorkloadRecord>(_ s: inout DeliveryState<R>, end: Int64, stream: RandomStream, retry: (R, Int64, Bool) -> R) {
         s.late.removeAll(keepingCapacity: true)
         s.carried.removeAll(keepingCapacity: true)
-        if let disorder, disorder.fraction > 0 {
+        var firstDelayed = Int.max
+        if let disorder, disorder.fraction > 0 { firstDelayed = Delivery.skip(disorder.fraction, stream) }
+        if firstDelayed < s.records.count, let disorder {
             // Which records are delayed: Bernoulli(fraction) each, drawn by
             // geometric skips (one draw per delayed record, not per record).
-            var next = Delivery.skip(disorder.fraction, stream)
-            if next < s.records.count {
-                var kept = next
-                var i = next
-                while i < s.records.count {
-                    if i == next {
-                        var r = s.records[i]
-                        r.arrival += max(1, Int64(disorder.delay.sample(stream) * 1e6))
-                        s.late.append(r)
-                        next = i + 1 + Delivery.skip(disorder.fraction, stream)
-                    } else {
-                        s.records[kept] = s.records[i]
-                        kept += 1
-                    }
-                    i += 1
+            // One pass moves delayed records to `late`, records arriving
+            // after the block to `carried`, and compacts the rest.
+            var next = firstDelayed
+            var kept = 0
+            for i in s.records.indices {
+                if i == next {
+                    var r = s.records[i]
+                    r.arrival += max(1, Int64(disorder.delay.sample(stream) * 1e6))
+                    s.late.append(r)
+                    next = i + 1 + Delivery.skip(disorder.fraction, stream)
+                } else if s.records[i].arrival >= end {
+                    s.carried.append(s.records[i])
+                } else {
+                    if kept != i { s.records[kept] = s.records[i] }
+                    kept += 1
                 }
-                s.records.removeLast(s.records.count - kept)
             }
+            s.records.removeLast(s.records.count - kept)
+        } else {
+            Delivery.partition(&s.records, end: end, into: &s.carried)
         }
         // On-time records arriving after the block (later events of visits
-        // and bursts) are carried unsorted; only the rest is sorted here.
-        Delivery.partition(&s.records, end: end, into: &s.carried)
+        // and bursts) were set aside unsorted; only the rest is sorted here.
         Delivery.sortByArrival(&s.records, scratch: &s.scratch, keys: &s.keys, keysScratch: &s.keysScratch)
         if let duplicates, duplicates.fraction > 0 {
             // Copies of on-time records first (those delivered in the block,

@@ -122,6 +122,7 @@ public struct RowBuffer {
         var tmp: (UInt64, UInt64, UInt64) = (0, 0, 0)   // 24 bytes of scratch
         var v = value
         var n = 0
+        let pairs = RowBuffer.digitPairText.utf8Start
         Swift.withUnsafeMutableBytes(of: &tmp) { raw in
             let d = raw.baseAddress!.assumingMemoryBound(to: UInt8.self)
             var i = 24
@@ -129,13 +130,13 @@ public struct RowBuffer {
                 let r = Int(v % 100)
                 v /= 100
                 i -= 2
-                d[i] = RowBuffer.digitPairs[2 * r]
-                d[i + 1] = RowBuffer.digitPairs[2 * r + 1]
+                d[i] = pairs[2 * r]
+                d[i + 1] = pairs[2 * r + 1]
             }
             if v >= 10 {
                 i -= 2
-                d[i] = RowBuffer.digitPairs[2 * Int(v)]
-                d[i + 1] = RowBuffer.digitPairs[2 * Int(v) + 1]
+                d[i] = pairs[2 * Int(v)]
+                d[i + 1] = pairs[2 * Int(v) + 1]
             } else {
                 i -= 1
                 d[i] = UInt8(truncatingIfNeeded: v) &+ 48
@@ -146,15 +147,9 @@ public struct RowBuffer {
         count += n
     }
 
-    /// "00" "01" … "99".
-    static let digitPairs: [UInt8] = {
-        var pairs = [UInt8]()
-        for i in 0..<100 {
-            pairs.append(UInt8(i / 10 + 48))
-            pairs.append(UInt8(i % 10 + 48))
-        }
-        return pairs
-    }()
+    /// "00" "01" … "99", as static bytes (no lazy global, no bounds check).
+    static let digitPairText: StaticString =
+        "00010203040506070809101112131415161718192021222324252627282930313233343536373839404142434445464748495051525354555657585960616263646566676869707172737475767778798081828384858687888990919293949596979899"
 
     /// Appends money in minor units (cents) with exactly two decimals: `-12.05`.
     public mutating func append(cents: Int64) {
