@@ -120,6 +120,13 @@ public final class WorkloadGenerator {
 }
 
 extension WorkloadGenerator {
+    /// The typed emitter of stream `name` (for the simulator: its
+    /// ``StreamEmitter/records(_:)`` gives each block's delivered records),
+    /// or nil when there is no such stream or it has another source type.
+    public func emitter<S: RecordSource>(named name: String, source: S.Type) -> StreamEmitter<S>? {
+        emitters.lazy.compactMap { $0 as? StreamEmitter<S> }.first { $0.name == name }
+    }
+
     /// Generates and delivers the records of stream `stream` in block
     /// `index` without encoding them (for the simulator and benchmarks);
     /// returns how many there were.

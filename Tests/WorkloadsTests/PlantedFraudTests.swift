@@ -54,7 +54,8 @@ import Variates
                               duplicates: DuplicateSpec(fraction: 0.05, delay: try .parse("exp(mean=2s)"), statusChange: 0.5))
         let workload = Workload(seed: 4, streams: [spec])
         let generator = WorkloadGenerator(workload: workload, seed: 4, from: 0, to: Timestamp.hour)
-        let emitter = generator.emitters[0] as! StreamEmitter<TransactionSource>
+        let emitter = try #require(generator.emitter(named: "transactions", source: TransactionSource.self))
+        #expect(generator.emitter(named: "transactions", source: BetSource.self) == nil)
         var all: [Transaction] = []
         for k in 0..<generator.plan.count { all += emitter.records(k) }
         let byID = Dictionary(grouping: all, by: \.transactionID)
