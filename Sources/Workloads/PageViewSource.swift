@@ -33,15 +33,20 @@ public struct PageViewSource: RecordSource {
     }
 
     public func generate(_ block: Block, stream: RandomStream, into records: inout [PageView]) {
+        // Arrival times first, then every arrival's user in a tight loop
+        // (large user tables miss the cache; the processor overlaps those
+        // misses there), then the events.
+        var starts: [Int64] = []
+        arrivals.forEachArrival(from: block.start, to: block.end, stream: stream) { starts.append($0) }
+        var who = [Int64](repeating: 0, count: starts.count)
+        for i in starts.indices { who[i] = users.sample(stream) }
         guard let sessions else {
-            arrivals.forEachArrival(from: block.start, to: block.end, stream: stream) { t in
-                records.append(event(user: users.sample(stream), at: t, stream: stream))
-            }
+            records.reserveCapacity(records.count + starts.count)
+            for i in starts.indices { records.append(event(user: who[i], at: starts[i], stream: stream)) }
             return
         }
         let p = 1 / sessions.meanEvents
-        arrivals.forEachArrival(from: block.start, to: block.end, stream: stream) { start in
-            let user = users.sample(stream)
+        for (start, user) in zip(starts, who) {
             let n = p >= 1 ? 1 : Int(gsl_ran_geometric(stream.gsl, p))
             var t = start
             for i in 0..<n {
