@@ -99,9 +99,14 @@ public struct CardTransactionSource: RecordSource {
     }
 
     public func generate(_ block: Block, stream: RandomStream, into records: inout [CardTransaction]) {
+        // Times, then cards in a tight loop (overlapping the cache misses of
+        // a large card table), then the transactions.
+        var times: [Int64] = []
+        arrivals.forEachArrival(from: block.start, to: block.end, stream: stream) { times.append($0) }
+        var chosen = [Int64](repeating: 0, count: times.count)
+        for i in times.indices { chosen[i] = cards.sample(stream) }
         var id = block.idBase + Int64(records.count)
-        arrivals.forEachArrival(from: block.start, to: block.end, stream: stream) { t in
-            let card = cards.sample(stream)
+        for (t, card) in zip(times, chosen) {
             let home = dimensions.cardCountry[Int(card - 1)]
             let local = merchantsByCountry[Int(home)]
             let merchant = !local.isEmpty && stream.uniform() < 0.9
