@@ -63,10 +63,7 @@ let package = Package(
         ),
 
         // MARK: Workloads layer
-        .target(
-            name: "Workloads",
-            dependencies: ["Variates", "CGSL", .product(name: "HeapModule", package: "swift-collections")]
-        ),
+        .target(name: "Workloads", dependencies: ["Variates", "CGSL"]),
 
         // MARK: Reports
         .target(name: "Reporting"),
