@@ -23,6 +23,9 @@ let package = Package(
         .library(name: "Platform", targets: ["Platform"]),
         .library(name: "Analytics", targets: ["Analytics"]),
         .executable(name: "fraud-bench", targets: ["FraudBenchmark"]),
+        .library(name: "Workloads", targets: ["Workloads"]),
+        .library(name: "Experiment", targets: ["Experiment"]),
+        .executable(name: "workloads-bench", targets: ["WorkloadsBenchmark"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -80,6 +83,15 @@ let package = Package(
             path: "Benchmarks/analytics-bench"
         ),
 
+        .executableTarget(
+            name: "WorkloadsBenchmark",
+            dependencies: ["Workloads", "Variates"],
+            path: "Benchmarks/workloads"
+        ),
+
+        // MARK: Workloads layer
+        .target(name: "Workloads", dependencies: ["Variates", "CGSL"]),
+
         // MARK: Reports
         .target(name: "Reporting"),
 
@@ -88,6 +100,17 @@ let package = Package(
             name: "Planning",
             dependencies: ["Variates", "CGSL"],
             resources: [.copy("Catalogs")]
+        ),
+
+        // MARK: Experiment layer
+        .target(
+            name: "Experiment",
+            dependencies: [
+                "Workloads",
+                "Planning",
+                "Variates",
+                .product(name: "Yams", package: "Yams"),
+            ]
         ),
 
         // MARK: Command line
@@ -100,6 +123,8 @@ let package = Package(
                 "SimCore",
                 "Metrics",
                 "Analytics",
+                "Workloads",
+                "Experiment",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -117,5 +142,7 @@ let package = Package(
             dependencies: ["Platform", "SimCore", "Variates", "Metrics", "Planning", "HeadroomCLI"]
         ),
         .testTarget(name: "AnalyticsTests", dependencies: ["Analytics", "HeadroomCLI", "Variates"]),
+        .testTarget(name: "WorkloadsTests", dependencies: ["Workloads", "Variates"]),
+        .testTarget(name: "ExperimentTests", dependencies: ["Experiment", "Workloads", "HeadroomCLI"]),
     ]
 )

@@ -24,6 +24,7 @@ public struct HeadroomCommand: ParsableCommand {
             BenchCommand.self,
             AnalyzeCommand.self,
             TrainCommand.self,
+            GenerateCommand.self,
         ]
     )
 
