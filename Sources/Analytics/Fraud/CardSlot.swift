@@ -12,7 +12,11 @@
 /// A ring that outgrows its inline room moves to a heap buffer doubling up
 /// to 64 second buckets or 2,048 minute buckets (the 1-minute window holds
 /// at most 60 non-empty seconds, the 24-hour window at most 1,440 minutes).
-/// Counts and sums are exact integers; the sum of squared amounts for the
+/// Counts and sums are exact integers, added and subtracted with wrapping
+/// arithmetic: a total is exact modulo 2^64 and therefore exact whenever
+/// the true window total fits, which the reader's limit of 10^9 currency
+/// units per amount guarantees below 922,000 such amounts per card and day
+/// (never a trap on bad input). The sum of squared amounts for the
 /// z-score is a `Double`, reset to exactly 0 whenever the 24 h window
 /// empties so rounding drift cannot build up across quiet periods.
 
@@ -138,8 +142,8 @@ enum CardSlot {
             let mask = Int(h.pointee.secondsCapacity) - 1
             var head = Int(h.pointee.secondsHead), count = Int(h.pointee.secondsCount)
             while count > 0 && ring[head].index <= second - 60 {
-                h.pointee.count1m -= ring[head].count
-                h.pointee.sum1m -= ring[head].sumUnits
+                h.pointee.count1m &-= ring[head].count
+                h.pointee.sum1m &-= ring[head].sumUnits
                 head = (head + 1) & mask
                 count -= 1
             }
@@ -152,13 +156,13 @@ enum CardSlot {
             var head = Int(h.pointee.minutesHead), count = Int(h.pointee.minutesCount), skip = Int(h.pointee.hourSkip)
             while skip < count && ring[(head + skip) & mask].index <= minute - 60 {
                 let b = ring[(head + skip) & mask]
-                h.pointee.count1h -= b.count
-                h.pointee.sum1h -= b.sumUnits
+                h.pointee.count1h &-= b.count
+                h.pointee.sum1h &-= b.sumUnits
                 skip += 1
             }
             while count > 0 && ring[head].index <= minute - 1_440 {
-                h.pointee.count24h -= ring[head].count
-                h.pointee.sum24h -= ring[head].sumUnits
+                h.pointee.count24h &-= ring[head].count
+                h.pointee.sum24h &-= ring[head].sumUnits
                 h.pointee.squares24h -= ring[head].sumSquares
                 head = (head + 1) & mask
                 count -= 1
@@ -263,8 +267,8 @@ enum CardSlot {
         let sCount = Int(h.pointee.secondsCount)
         let sTail = (Int(h.pointee.secondsHead) + sCount - 1) & sMask
         if sCount > 0 && sRing[sTail].index == second {
-            sRing[sTail].count += 1
-            sRing[sTail].sumUnits += amount
+            sRing[sTail].count &+= 1
+            sRing[sTail].sumUnits &+= amount
         } else {
             if sCount == Int(h.pointee.secondsCapacity) {
                 growSeconds(slot, h)
@@ -279,8 +283,8 @@ enum CardSlot {
         let mCount = Int(h.pointee.minutesCount)
         let mTail = (Int(h.pointee.minutesHead) + mCount - 1) & mMask
         if mCount > 0 && mRing[mTail].index == minute {
-            mRing[mTail].count += 1
-            mRing[mTail].sumUnits += amount
+            mRing[mTail].count &+= 1
+            mRing[mTail].sumUnits &+= amount
             mRing[mTail].sumSquares += square
         } else {
             if mCount == Int(h.pointee.minutesCapacity) {
@@ -291,9 +295,9 @@ enum CardSlot {
             mRing[(Int(h.pointee.minutesHead) + mCount) & mMask] = MinuteBucket(index: minute, sumUnits: amount, sumSquares: square, count: 1)
             h.pointee.minutesCount += 1
         }
-        h.pointee.count1m += 1; h.pointee.sum1m += amount
-        h.pointee.count1h += 1; h.pointee.sum1h += amount
-        h.pointee.count24h += 1; h.pointee.sum24h += amount; h.pointee.squares24h += square
+        h.pointee.count1m &+= 1; h.pointee.sum1m &+= amount
+        h.pointee.count1h &+= 1; h.pointee.sum1h &+= amount
+        h.pointee.count24h &+= 1; h.pointee.sum24h &+= amount; h.pointee.squares24h += square
         h.pointee.lastTime = time
 
         let mKeys = (slot + merchantKeysOffset).assumingMemoryBound(to: Int32.self)

@@ -16,7 +16,9 @@ public struct TransactionLog {
     /// What an MCC field may hold, for errors.
     public static let mccForm = "a merchant category code of 1 to 4 digits such as 5411"
     /// What an amount field may hold, for errors.
-    public static let amountForm = "a non-negative " + FixedDecimal.expectedForm
+    public static let amountForm = "a non-negative amount of at most 1000000000 (" + FixedDecimal.expectedForm + ")"
+    /// The largest amount accepted, in 1/10,000 units: 10^9 currency units.
+    public static let maxAmountUnits: Int64 = 1_000_000_000 * 10_000
 
     /// The file the transactions came from.
     public var file: String = ""
@@ -55,7 +57,7 @@ public struct TransactionLog {
     /// Reads the transactions file at `path`.
     ///
     /// A row with a missing field, an empty key, an MCC that is not 1–4
-    /// digits, a negative or malformed amount, a malformed ts or label is
+    /// digits, a negative, malformed or over 10^9 amount, a malformed ts or label is
     /// bad: the error, or counted in `badRows` when it skips bad rows. With
     /// `requireLabels`, an empty label is bad too (training).
     /// - Throws: ``AnalyticsError`` for an unreadable or empty file, a header
@@ -82,7 +84,7 @@ public struct TransactionLog {
                 let merchant = try reader.nonEmpty(cols[2])
                 guard let mcc = parseMCC(reader.field(cols[3])) else { throw reader.error(column: cols[3], expected: mccForm) }
                 let amount = try reader.decimal(cols[4])
-                guard amount.units >= 0 else { throw reader.error(column: cols[4], expected: amountForm) }
+                guard amount.units >= 0 && amount.units <= maxAmountUnits else { throw reader.error(column: cols[4], expected: amountForm) }
                 let country = try reader.nonEmpty(cols[6])
                 let cardCountry = try reader.nonEmpty(cols[7])
                 let ts = try reader.timestamp(cols[8])

@@ -93,6 +93,8 @@ import Testing
                               train: train, mentions: ["line 2, column mcc", "4 digits"])
             try expectFailure(Self.header + "t2,c1,m1,5411,-1,EUR,FR,FR,2026-03-01 10:00:00,0\n",
                               train: train, mentions: ["line 2, column amount", "non-negative"])
+            try expectFailure(Self.header + "t2,c1,m1,5411,1000000000.01,EUR,FR,FR,2026-03-01 10:00:00,0\n",
+                              train: train, mentions: ["line 2, column amount", "at most 1000000000"])
             try expectFailure(Self.header + "t2,c1,m1,5411,1,EUR,FR,FR,2026-03-01 10:00:00,maybe\n",
                               train: train, mentions: ["line 2, column is_fraud"])
         }
