@@ -144,5 +144,7 @@ let package = Package(
         .testTarget(name: "AnalyticsTests", dependencies: ["Analytics", "HeadroomCLI", "Variates"]),
         .testTarget(name: "WorkloadsTests", dependencies: ["Workloads", "Variates"]),
         .testTarget(name: "ExperimentTests", dependencies: ["Experiment", "Workloads", "HeadroomCLI"]),
+        // Across modules: generated files analysed as they are, planted truth found.
+        .testTarget(name: "IntegrationTests", dependencies: ["HeadroomCLI"]),
     ]
 )
