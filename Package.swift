@@ -90,7 +90,7 @@ let package = Package(
         ),
 
         // MARK: Workloads layer
-        .target(name: "Workloads", dependencies: ["Variates", "CGSL"]),
+        .target(name: "Workloads", dependencies: ["Variates", "CGSL", "Analytics"]),
 
         // MARK: Reports
         .target(name: "Reporting"),

@@ -4,11 +4,14 @@
 /// precision every target engine stores (Spark, DuckDB, BigQuery `TIMESTAMP`)
 /// and what the CSV carries; multiply by 1,000 for `SimTime`. Calendar
 /// arithmetic is proleptic Gregorian in UTC (no time zones, no leap seconds),
-/// by Howard Hinnant's `days_from_civil` / `civil_from_days`.
+/// by Howard Hinnant's `days_from_civil` / `civil_from_days` (Analytics'
+/// `CivilDate`).
 ///
 /// Text form: `YYYY-MM-DD HH:MM:SS.ffffff` (always six fraction digits on
 /// output). Parsing also accepts a `T` separator, a trailing `Z`, no fraction
 /// or a shorter one, and a bare date (midnight).
+
+import Analytics
 
 /// Conversions between microsecond timestamps and calendar text.
 public enum Timestamp {
@@ -21,28 +24,17 @@ public enum Timestamp {
     /// Microseconds in one day of 86,400 s.
     public static let day: Int64 = 86_400_000_000
 
-    /// Days since 1970-01-01 of a civil date.
+    /// Days since 1970-01-01 of a civil date (Analytics' `CivilDate`, the
+    /// one implementation of Hinnant's `days_from_civil` in the project).
+    @inlinable
     public static func days(year: Int64, month: Int64, day: Int64) -> Int64 {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let mp = (month + 9) % 12
-        let doy = (153 * mp + 2) / 5 + day - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146_097 + doe - 719_468
+        CivilDate.days(year: year, month: month, day: day)
     }
 
     /// The civil date of a day number (days since 1970-01-01).
+    @inlinable
     public static func civil(days z0: Int64) -> (year: Int64, month: Int64, day: Int64) {
-        let z = z0 + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
+        CivilDate(daysSinceEpoch: z0).components
     }
 
     /// The day number (days since 1970-01-01, floor) of a timestamp.

@@ -8,7 +8,7 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
     public var daysSinceEpoch: Int64
 
     /// The date `daysSinceEpoch` days after 1970-01-01.
-    @inline(__always)
+    @inlinable @inline(__always)
     public init(daysSinceEpoch: Int64) { self.daysSinceEpoch = daysSinceEpoch }
 
     /// The date `year`-`month`-`day`.
@@ -21,7 +21,7 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
 
     /// Days since 1970-01-01 of `year`-`month`-`day` (Hinnant's days_from_civil).
     /// Valid for any proleptic Gregorian date; does not check the day's range.
-    @inline(__always)
+    @inlinable @inline(__always)
     public static func days(year: Int64, month: Int64, day: Int64) -> Int64 {
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
@@ -32,7 +32,7 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
     }
 
     /// Year, month (1...12) and day (1...31) (Hinnant's civil_from_days).
-    @inline(__always)
+    @inlinable @inline(__always)
     public var components: (year: Int64, month: Int64, day: Int64) {
         let z = daysSinceEpoch + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097
