@@ -133,7 +133,10 @@ let package = Package(
         // MARK: Tests
         .testTarget(name: "VariatesTests", dependencies: ["Variates", "CGSL"]),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting"]),
-        .testTarget(name: "MetricsTests", dependencies: ["Metrics", "Variates"]),
+        .testTarget(
+            name: "MetricsTests",
+            dependencies: ["Metrics", "Variates", .product(name: "Histogram", package: "hdrhistogram-swift")]
+        ),
         .testTarget(name: "PlanningTests", dependencies: ["Planning", "HeadroomCLI", "Variates"]),
         .testTarget(name: "SimCoreTests", dependencies: ["SimCore"]),
         .testTarget(name: "PlatformTests", dependencies: ["Platform", "SimCore", "Variates", "Metrics"]),

@@ -37,13 +37,21 @@ struct KernelBenchCommand: ParsableCommand {
     var deepSources: Int = 100_000
     @Option(help: "Root seed.")
     var seed: UInt64 = 1
+    @Option(help: "Run only these models (repeatable: mm1, mm8, deep, deep_components); the peak RSS runs need mm1.")
+    var only: [String] = []
     @Flag(help: "Print {\"models\": [{\"name\": ..., \"events_per_second\": ...}], ...} instead of text.")
     var json = false
+
+    /// The models `--only` accepts.
+    static let modelNames = ["mm1", "mm8", "deep", "deep_components"]
 
     func validate() throws {
         guard customers >= 1000 else { throw ValidationError("--customers must be at least 1000, got \(customers)") }
         guard deepEvents >= 1000 else { throw ValidationError("--deep-events must be at least 1000, got \(deepEvents)") }
         guard deepSources >= 1 else { throw ValidationError("--deep-sources must be at least 1, got \(deepSources)") }
+        for name in only where !Self.modelNames.contains(name) {
+            throw ValidationError("--only: unknown model \"\(name)\"; expected one of \(Self.modelNames.joined(separator: ", "))")
+        }
     }
 
     /// One timed run.
@@ -56,14 +64,21 @@ struct KernelBenchCommand: ParsableCommand {
 
     func run() throws {
         let seeds = SeedTree(root: seed)
-        let short = try Self.mmc(servers: 1, customers: customers / 4, seeds: seeds)
-        let rssShort = Self.peakRSSKiB()
-        let mm1 = try Self.mmc(servers: 1, customers: customers, seeds: seeds)
-        let rssLong = Self.peakRSSKiB()
-        let mm8 = try Self.mmc(servers: 8, customers: customers, seeds: seeds)
-        let deep = try Self.deepBank(sources: deepSources, events: deepEvents, seeds: seeds)
-        let deepComponents = try Self.deep(sources: deepSources, events: deepEvents / 4, seeds: seeds)
-        let models = [mm1, mm8, deep, deepComponents]
+        func wanted(_ name: String) -> Bool { only.isEmpty || only.contains(name) }
+        var models: [Measurement] = []
+        var short: Measurement?
+        var rssShort: Int?, rssLong: Int?
+        if wanted("mm1") {
+            short = try Self.mmc(servers: 1, customers: customers / 4, seeds: seeds)
+            rssShort = Self.peakRSSKiB()
+            models.append(try Self.mmc(servers: 1, customers: customers, seeds: seeds))
+            rssLong = Self.peakRSSKiB()
+        }
+        if wanted("mm8") { models.append(try Self.mmc(servers: 8, customers: customers, seeds: seeds)) }
+        if wanted("deep") { models.append(try Self.deepBank(sources: deepSources, events: deepEvents, seeds: seeds)) }
+        if wanted("deep_components") {
+            models.append(try Self.deep(sources: deepSources, events: deepEvents / 4, seeds: seeds))
+        }
         if json {
             let rows = models.map { "{\"name\": \"\($0.name)\", \"events\": \($0.events), \"seconds\": \(Self.fixed($0.seconds, 4)), \"events_per_second\": \(Int($0.eventsPerSecond))}" }
             print("{\"models\": [" + rows.joined(separator: ", ") + "], "
@@ -75,8 +90,10 @@ struct KernelBenchCommand: ParsableCommand {
                 print("  " + m.name.padding(toLength: 6, withPad: " ", startingAt: 0)
                       + String(format: "%8.2f M events/s   (%d events in %.3f s)", m.eventsPerSecond / 1e6, m.events, m.seconds))
             }
-            print("  peak RSS: \(rssShort.map { "\($0) KiB" } ?? "n/a") after a run of \(customers / 4) M/M/1 customers (\(short.events) events), "
-                  + "\(rssLong.map { "\($0) KiB" } ?? "n/a") after a run of \(customers)")
+            if let short {
+                print("  peak RSS: \(rssShort.map { "\($0) KiB" } ?? "n/a") after a run of \(customers / 4) M/M/1 customers (\(short.events) events), "
+                      + "\(rssLong.map { "\($0) KiB" } ?? "n/a") after a run of \(customers)")
+            }
         }
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import Histogram
 import Testing
 import Variates
 @testable import Metrics
@@ -18,6 +19,62 @@ import Variates
         var r = 1.0
         for _ in 0..<Int(x) { r *= 10 }
         return r
+    }
+
+    /// The fast path against hdrhistogram-swift's own `record` on the same
+    /// values (seed 20_261_201): every bucket's count, the total, min, max and
+    /// every percentile, over the whole range and at every bucket edge.
+    @Test func fastPathCountsEqualHdrHistogramsOwnRecord() throws {
+        let stream = RandomStream(seed: 20_261_201)
+        var values: [UInt64] = []
+        // Log-uniform over 0 ... 1 h, so every bucket of the layout is hit.
+        for _ in 0..<200_000 {
+            let exponent = stream.uniform() * 41.7  // 2^41.7 ≈ 3.6e12
+            values.append(Swift.min(UInt64(Foundation.pow(2, exponent)) &- 1, LatencyHistogram.highestTrackableNanos))
+        }
+        // Bucket edges: the values on either side of every power of two, 0, the ceiling.
+        for k in 0..<42 {
+            let p = UInt64(1) << UInt64(k)
+            values += [p &- 1, p, p &+ 1].filter { $0 <= LatencyHistogram.highestTrackableNanos }
+        }
+        values += [0, 0, LatencyHistogram.highestTrackableNanos, 2047, 2048, 2049]
+        var fast = LatencyHistogram()
+        var reference = Histogram<UInt64>(lowestDiscernibleValue: 1, highestTrackableValue: 3_600_000_000_000,
+                                          numberOfSignificantValueDigits: .three)
+        for v in values {
+            fast.record(nanos: Int64(v))
+            let accepted = reference.record(v)
+            #expect(accepted)
+        }
+        let rebuilt = fast.histogram
+        #expect(rebuilt == reference)
+        #expect(rebuilt.totalCount == reference.totalCount && fast.count == reference.totalCount)
+        #expect(rebuilt.maxRecorded == reference.maxRecorded)
+        #expect(rebuilt.min == reference.min && rebuilt.minNonZero == reference.minNonZero)
+        #expect(fast.maxNanos == reference.max && fast.minNanos == reference.min)
+        #expect(fast.recordedBuckets().map(\.count) == reference.recordedValues().map(\.count))
+        #expect(fast.recordedBuckets().map(\.upperNanos) == reference.recordedValues().map(\.value))
+        for p in stride(from: 0.0, through: 100.0, by: 0.5) + [99.9, 99.99, 99.999] {
+            #expect(fast.valueNanos(atPercentile: p) == reference.valueAtPercentile(p))
+        }
+        // Every value's bucket index is the library's (through its public
+        // equivalence functions): the lowest value of the index is the
+        // library's lowest equivalent value.
+        for v in values.prefix(20_000) {
+            #expect(LatencyHistogram.lowestValue(atIndex: LatencyHistogram.countsIndex(v))
+                    == reference.lowestEquivalentForValue(v))
+        }
+        #expect(LatencyHistogram.countsIndex(LatencyHistogram.highestTrackableNanos) < LatencyHistogram.countsLength)
+        // A histogram whose values all share one bucket keeps its exact extremes.
+        var narrow = LatencyHistogram()
+        var narrowReference = Histogram<UInt64>(lowestDiscernibleValue: 1, highestTrackableValue: 3_600_000_000_000,
+                                                numberOfSignificantValueDigits: .three)
+        for v: UInt64 in [1_000_000_001, 1_000_000_300, 1_000_000_200] {
+            narrow.record(nanos: Int64(v))
+            narrowReference.record(v)
+        }
+        #expect(narrow.histogram.maxRecorded == 1_000_000_300 && narrow.histogram.min == 1_000_000_001)
+        #expect(narrow.histogram == narrowReference)
     }
 
     @Test func mergedHistogramsEqualOneFedAllValues() throws {

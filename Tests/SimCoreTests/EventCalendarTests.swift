@@ -91,16 +91,94 @@ import Testing
         #expect(calendar.count == 1)
     }
 
-    @Test func countNextAndPendingSeeThroughTheHoleAPopLeaves() {
+    /// A reference priority queue for the tests: a binary heap on
+    /// (time, order), written independently of the calendar.
+    struct ReferenceHeap {
+        var items: [Event] = []
+        mutating func push(_ e: Event) {
+            items.append(e)
+            var i = items.count - 1
+            while i > 0, items[i].precedes(items[(i - 1) / 2]) { items.swapAt(i, (i - 1) / 2); i = (i - 1) / 2 }
+        }
+        mutating func pop() -> Event? {
+            guard !items.isEmpty else { return nil }
+            items.swapAt(0, items.count - 1)
+            let top = items.removeLast()
+            var i = 0
+            while true {
+                var m = i
+                for c in [2 * i + 1, 2 * i + 2] where c < items.count && items[c].precedes(items[m]) { m = c }
+                if m == i { break }
+                items.swapAt(i, m)
+                i = m
+            }
+            return top
+        }
+    }
+
+    /// A hold model with 20,000 pending events (radix heap, and back to the
+    /// 4-ary heap while draining) and exponential-like gaps over
+    /// nine decades of nanoseconds, some ties and urgent events at `now`
+    /// (seed 77): the calendar pops exactly what an independent heap pops.
+    @Test func deepHoldModelMatchesAReferenceHeap() {
+        var state: UInt64 = 77
+        var calendar = EventCalendar()
+        var reference = ReferenceHeap()
+        var sequence: UInt64 = 0
+        func schedule(_ time: SimTime, _ priority: UInt8, _ target: Int32) {
+            calendar.schedule(at: time, target: target, kind: 0, priority: priority)
+            reference.push(Event(time: time, target: target, kind: 0, priority: priority, sequence: sequence))
+            sequence += 1
+        }
+        for i in 0..<20_000 { schedule(SimTime(Self.next(&state) % 1_000_000_000), 128, Int32(i)) }
+        // More than radixAbove pending: the events moved to the radix heap.
+        let large = calendar.usesRadixHeap
+        #expect(large)
+        for round in 0..<200_000 {
+            guard let got = calendar.pop() else { Issue.record("calendar empty at round \(round)"); return }
+            let want = reference.pop()
+            #expect(got == want)
+            if got != want { return }
+            let r = Self.next(&state)
+            let gap: SimTime
+            switch r % 8 {
+            case 0: gap = 0                                            // a tie at now
+            case 1: gap = SimTime(r >> 40)                             // short
+            default: gap = SimTime((r >> 8) % (1 << UInt64(r % 40)))   // up to 2^39 ns
+            }
+            schedule(calendar.now + gap, r % 16 == 0 ? Event.urgent : Event.normal, Int32(round))
+            if r % 7 == 0, calendar.count > 1 {
+                // A second event now and then, so the depth wanders.
+                schedule(calendar.now + gap / 2, Event.late, Int32(round))
+            }
+            #expect(calendar.count == reference.items.count)
+        }
+        var drained = 0
+        while let got = calendar.pop() {
+            let want = reference.pop()
+            #expect(got == want)
+            drained += 1
+            // Below heapBelow the events went back to the 4-ary heap.
+            if calendar.count == EventCalendar.heapBelow - 2 {
+                let small = !calendar.usesRadixHeap
+                #expect(small)
+            }
+        }
+        #expect(drained > EventCalendar.radixAbove)
+        let left = reference.pop()
+        #expect(left == nil)
+    }
+
+    @Test func countNextAndPendingAfterAPop() {
         var calendar = EventCalendar()
         for (i, t) in [50, 10, 40, 20, 30, 60].enumerated() { calendar.schedule(at: SimTime(t), target: Int32(i), kind: 0) }
         #expect(calendar.pop()?.time == 10)
-        // The root is a hole now; nothing was scheduled yet.
+        // Nothing was scheduled since the pop.
         #expect(calendar.count == 5)
         #expect(calendar.next?.time == 20)
         #expect(calendar.pending.map(\.time).sorted() == [20, 30, 40, 50, 60])
         calendar.advance(to: 15)
-        // A schedule fills the hole; a pop with the hole open closes it.
+        // A schedule after the clock moved without an event.
         calendar.schedule(at: 25, target: 9, kind: 0)
         #expect(calendar.count == 6)
         var times: [SimTime] = []
