@@ -54,7 +54,7 @@ let package = Package(
         .target(
             name: "Platform",
             dependencies: [
-                "SimCore", "Variates", "Metrics",
+                "SimCore", "Variates", "Metrics", "Workloads", "Analytics",
                 .product(name: "DequeModule", package: "swift-collections"),
             ]
         ),
@@ -136,7 +136,7 @@ let package = Package(
         .testTarget(name: "MetricsTests", dependencies: ["Metrics", "Variates"]),
         .testTarget(name: "PlanningTests", dependencies: ["Planning", "HeadroomCLI", "Variates"]),
         .testTarget(name: "SimCoreTests", dependencies: ["SimCore"]),
-        .testTarget(name: "PlatformTests", dependencies: ["Platform", "SimCore", "Variates", "Metrics"]),
+        .testTarget(name: "PlatformTests", dependencies: ["Platform", "SimCore", "Variates", "Metrics", "Workloads", "Analytics"]),
         .testTarget(
             name: "TheoryValidationTests",
             dependencies: ["Platform", "SimCore", "Variates", "Metrics", "Planning", "HeadroomCLI"]
