@@ -56,7 +56,8 @@ let package = Package(
             dependencies: [
                 "SimCore", "Variates", "Metrics", "Workloads", "Analytics",
                 .product(name: "DequeModule", package: "swift-collections"),
-            ]
+            ],
+            resources: [.copy("Storage/compression-ratios.json")]
         ),
         // MARK: Analytics (leaf: CSV, timestamps, exact decimals, the analyze rules, fraud scoring)
         .target(name: "Analytics", dependencies: ["CGSL"]),
@@ -108,6 +109,7 @@ let package = Package(
             dependencies: [
                 "Workloads",
                 "Planning",
+                "Platform",
                 "Variates",
                 .product(name: "Yams", package: "Yams"),
             ]
@@ -143,6 +145,6 @@ let package = Package(
         ),
         .testTarget(name: "AnalyticsTests", dependencies: ["Analytics", "HeadroomCLI", "Variates"]),
         .testTarget(name: "WorkloadsTests", dependencies: ["Workloads", "Variates"]),
-        .testTarget(name: "ExperimentTests", dependencies: ["Experiment", "Workloads", "HeadroomCLI"]),
+        .testTarget(name: "ExperimentTests", dependencies: ["Experiment", "Workloads", "HeadroomCLI", "Platform", "Planning"]),
     ]
 )
