@@ -8,6 +8,9 @@
 ///   = ``BatchAnalyticsConfiguration/dedupWindowNanos``.
 /// - Top players: ``IncrementalTopPlayers`` over `top-players-days`, keeping
 ///   days + 2 days (the window ending on as-of, and a day of late bets).
+///   Bets placed after the as-of date are not offered to it (the batch
+///   leaves them out of the window too), so a run that goes on past as-of
+///   cannot push the window's first days out of the state.
 /// - Stake escalation: ``IncrementalStakeEscalation`` whose allowed lateness
 ///   is the same window as the dedup (a bet later than that behind the
 ///   latest bet is counted late and left out).
@@ -28,6 +31,7 @@ public struct BatchAnalyticsFeed {
     private var revenue: IncrementalRevenue<Int64>
     private var topPlayers: IncrementalTopPlayers<Int64>
     private var escalation: IncrementalStakeEscalation<Int64>
+    private let endOfAsOf: UTCTimestamp
     private static let countries = Vocabulary.countries.map { $0.description }
     private static let gameTypes = GameType.allCases.map { $0.word.description }
     /// Transactions offered.
@@ -39,6 +43,7 @@ public struct BatchAnalyticsFeed {
     public init(configuration: BatchAnalyticsConfiguration, asOf: CivilDate) {
         self.configuration = configuration
         self.asOf = asOf
+        endOfAsOf = asOf.adding(days: 1).start
         let window = max(1, configuration.dedupWindowNanos / 1_000)
         revenue = IncrementalRevenue(asOf: asOf, days: Int64(configuration.revenueDays), windowMicros: window)
         topPlayers = IncrementalTopPlayers(days: Int64(configuration.topPlayersDays), top: configuration.topPlayers)
@@ -61,7 +66,9 @@ public struct BatchAnalyticsFeed {
         let placed = UTCTimestamp(microseconds: b.placedAt)
         let stake = FixedDecimal(units: b.stakeCents * 100)
         let void = b.status == .void
-        topPlayers.add(player: b.playerID, gameType: Self.gameTypes[Int(b.gameType.rawValue)], placedAt: placed, stake: stake, isVoid: void)
+        if placed < endOfAsOf {
+            topPlayers.add(player: b.playerID, gameType: Self.gameTypes[Int(b.gameType.rawValue)], placedAt: placed, stake: stake, isVoid: void)
+        }
         escalation.add(player: b.playerID, placedAt: placed, stake: stake, isVoid: void)
     }
 

@@ -75,6 +75,19 @@ struct NightlyELTTests {
         #expect(result.topPlayers == top.rows())
         #expect(result.escalationStreaks == escalation.streaks())
         #expect(result.duplicatesRemoved > 0)
+        // A run that goes on two days past as-of: the feed still reports as-of's windows exactly.
+        // (A 1-day top-players window ending 05-03 keeps 3 days; bets of 05-04…05-06 must not evict them.)
+        let earlier = CivilDate(year: 2026, month: 5, day: 3)
+        var earlyConfig = config
+        earlyConfig.topPlayersDays = 1
+        var early = BatchAnalyticsFeed(configuration: earlyConfig, asOf: earlier)
+        for t in transactions { early.add(t) }
+        for b in bets { early.add(b) }
+        var topEarly = TopPlayers(asOf: earlier, days: 1, top: 5)
+        try BetFile.forEachBet(path: betPath, requireGameID: false, badRows: &badRows) { topEarly.add($0, catalog: nil) }
+        #expect(early.result().topPlayers == topEarly.rows())
+        #expect(early.result().dailyRevenue == (try DailyRevenue.read(path: txPath, asOf: earlier, days: 7, badRows: &badRows).rows()))
+
         // The state is the windows', not the run's.
         let state = feed.stateSize
         #expect(state.openTransactionIDs < transactions.count / 50, "open ids \(state.openTransactionIDs)")
