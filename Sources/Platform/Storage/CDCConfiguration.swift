@@ -67,6 +67,7 @@ public struct CDCConfiguration: Sendable, Equatable {
         return errors
     }
 
+    /// Equal when every field is; distributions compare by their canonical text.
     public static func == (a: CDCConfiguration, b: CDCConfiguration) -> Bool {
         a.name == b.name && a.dataset == b.dataset && a.tables == b.tables && a.changesPerSecond == b.changesPerSecond
             && a.changeBytes == b.changeBytes && a.snapshotBytes == b.snapshotBytes

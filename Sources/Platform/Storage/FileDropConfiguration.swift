@@ -54,6 +54,7 @@ public struct FileDropConfiguration: Sendable, Equatable {
         return errors
     }
 
+    /// Equal when every field is; distributions compare by their canonical text.
     public static func == (a: FileDropConfiguration, b: FileDropConfiguration) -> Bool {
         a.name == b.name && a.dataset == b.dataset && a.intervalNanos == b.intervalNanos && a.offsetNanos == b.offsetNanos
             && a.filesPerDrop == b.filesPerDrop && a.fileSize.description == b.fileSize.description
