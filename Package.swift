@@ -109,6 +109,10 @@ let package = Package(
                 "Workloads",
                 "Planning",
                 "Variates",
+                "Platform",
+                "SimCore",
+                "Metrics",
+                "Reporting",
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
