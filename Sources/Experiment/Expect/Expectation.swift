@@ -9,7 +9,7 @@
 ///       - drops == 0
 ///       - lag drained within 10m       # after every workload spike
 ///       - p99 <= 5s                    # end to end (at the sinks)
-///       - mean_sojourn[server] ~ analytic   # theory inside the replications' 95% CI
+///       - mean_sojourn[server] ~ analytic   # theory inside the replications' 99% CI
 ///       - utilization[server] <= 85%
 ///       - storage <= 5TB
 ///       - cost.aws <= 12000 USD
@@ -39,7 +39,7 @@ public struct Expectation: Sendable, Equatable {
         case compare(metric: ExpectationMetric, stage: String?, op: Comparator, target: Target)
     }
 
-    /// `<=`, `<`, `>=`, `>`, `==`, or `~` (the target inside the 95% CI).
+    /// `<=`, `<`, `>=`, `>`, `==`, or `~` (the analytic value inside the 99% CI).
     public enum Comparator: String, Sendable, Equatable, CaseIterable {
         case atMost = "<=", below = "<", atLeast = ">=", above = ">", equals = "==", near = "~"
 

@@ -90,7 +90,7 @@ public enum StatementParser {
                 return nil
             }
             guard op == .near else {
-                node.fail("compare with `analytic` using ~ (the analytic value inside the 95% confidence interval)", expected: "\(words[0]) ~ analytic")
+                node.fail("compare with `analytic` using ~ (the analytic value inside the 99% confidence interval)", expected: "\(words[0]) ~ analytic")
                 return nil
             }
             return make(.compare(metric: metric, stage: stage, op: op, target: .analytic))

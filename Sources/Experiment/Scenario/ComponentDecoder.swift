@@ -78,7 +78,7 @@ struct ComponentDecoder {
         switch kind {
         case .source:
             let given = ["rate", "interarrival", "stream"].filter { f[$0] != nil }
-            let limit = f["limit"].map { $0.integer(in: 1...Int.max, expected: "a whole number ≥ 1") }
+            let limit: Int?? = f["limit"].map { $0.integer(in: 1...Int.max, expected: "a whole number ≥ 1") } ?? .some(nil)
             guard given.count == 1 else {
                 f.owner.fail(given.isEmpty ? "a source needs its arrivals" : "a source takes one of rate, interarrival and stream, got \(given.joined(separator: " and "))",
                              expected: "rate: 0.8/s, interarrival: exp(mean=1s), or stream: NAME")
@@ -95,7 +95,7 @@ struct ComponentDecoder {
         case .station:
             let servers = f["servers"].map { $0.integer(in: 1...100_000, expected: "a whole number between 1 and 100,000") } ?? 1
             let service = f.required("service", expected: "a distribution such as exp(mean=1s)")?.distribution()
-            let capacity = f["capacity"].map { $0.integer(in: 1...10_000_000, expected: "a whole number between 1 and 10,000,000") }
+            let capacity: Int?? = f["capacity"].map { $0.integer(in: 1...10_000_000, expected: "a whole number between 1 and 10,000,000") } ?? .some(nil)
             var blocks: Bool? = false
             if let w = f["when_full"], let t = w.text(expected: "drop or block") {
                 if t == "drop" || t == "block" { blocks = t == "block" } else {
