@@ -54,9 +54,10 @@ let package = Package(
         .target(
             name: "Platform",
             dependencies: [
-                "SimCore", "Variates", "Metrics",
+                "SimCore", "Variates", "Metrics", "Workloads", "Analytics",
                 .product(name: "DequeModule", package: "swift-collections"),
-            ]
+            ],
+            resources: [.copy("Storage/compression-ratios.json")]
         ),
         // MARK: Analytics (leaf: CSV, timestamps, exact decimals, the analyze rules, fraud scoring)
         .target(name: "Analytics", dependencies: ["CGSL"]),
@@ -108,6 +109,7 @@ let package = Package(
             dependencies: [
                 "Workloads",
                 "Planning",
+                "Platform",
                 "Variates",
                 "Platform",
                 "SimCore",
@@ -140,13 +142,13 @@ let package = Package(
         .testTarget(name: "MetricsTests", dependencies: ["Metrics", "Variates"]),
         .testTarget(name: "PlanningTests", dependencies: ["Planning", "HeadroomCLI", "Variates"]),
         .testTarget(name: "SimCoreTests", dependencies: ["SimCore"]),
-        .testTarget(name: "PlatformTests", dependencies: ["Platform", "SimCore", "Variates", "Metrics"]),
+        .testTarget(name: "PlatformTests", dependencies: ["Platform", "SimCore", "Variates", "Metrics", "Workloads", "Analytics"]),
         .testTarget(
             name: "TheoryValidationTests",
             dependencies: ["Platform", "SimCore", "Variates", "Metrics", "Planning", "HeadroomCLI"]
         ),
         .testTarget(name: "AnalyticsTests", dependencies: ["Analytics", "HeadroomCLI", "Variates"]),
         .testTarget(name: "WorkloadsTests", dependencies: ["Workloads", "Variates"]),
-        .testTarget(name: "ExperimentTests", dependencies: ["Experiment", "Workloads", "HeadroomCLI"]),
+        .testTarget(name: "ExperimentTests", dependencies: ["Experiment", "Workloads", "HeadroomCLI", "Platform", "Planning"]),
     ]
 )
