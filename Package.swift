@@ -109,7 +109,6 @@ let package = Package(
             dependencies: [
                 "Workloads",
                 "Planning",
-                "Platform",
                 "Variates",
                 "Platform",
                 "SimCore",

@@ -54,7 +54,8 @@ enum ScenarioLoading {
             if isDirectory.boolValue {
                 let found = (fm.enumerator(atPath: path)?.compactMap { $0 as? String } ?? [])
                     .filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted()
-                out += found.map { (path as NSString).appendingPathComponent($0) }
+                // Workload files (`headroom generate` input, only a `workload:` key) live beside scenarios: skip them.
+                out += found.map { (path as NSString).appendingPathComponent($0) }.filter { !ScenarioFile.isWorkloadFile(path: $0) }
             } else {
                 out.append(path)
             }

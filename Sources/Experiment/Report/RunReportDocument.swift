@@ -4,9 +4,15 @@
 /// with the drain after each spike, drops by cause, conservation,
 /// expectations, and the facts of the run.
 
+import Foundation
 import Metrics
 import Planning
 import Reporting
+
+/// Lakehouse layers in report order.
+enum LakehouseLayerOrder {
+    static let all = ["bronze", "silver", "gold"]
+}
 
 /// Builds the report document.
 public enum RunReportDocument {
@@ -62,9 +68,7 @@ public enum RunReportDocument {
         let c = run.conservation
         doc.append(.verdict(passed: c.balanced, text: "Conservation \(c.balanced ? "balances" : "DOES NOT balance"): generated \(c.generated) = delivered \(c.delivered) + dropped \(c.dropped) + in flight \(c.inFlight)"))
         doc.append(.heading(level: 2, text: "Storage and cost"))
-        doc.append(.paragraph(run.retainedBytesByTier.isEmpty
-            ? "This scenario has no storage or priced component: 0 bytes stored, 0 USD a month on every cloud."
-            : "Raw \(ByteCount(bytes: run.rawBytesPerDay).formatted()) a day; " + run.monthlyCostUSD.map { "\($0.cloud) \(Money(usd: .init($0.usd)).formatted)/month" }.joined(separator: ", ")))
+        appendStorage(run, to: &doc)
         let outcomes = ExpectationEvaluator.evaluate(run)
         if !outcomes.isEmpty {
             doc.append(.heading(level: 2, text: "Expectations"))
@@ -80,6 +84,29 @@ public enum RunReportDocument {
                          : "wall time: \(Planning.NumberText.significant(run.wallSeconds, digits: 3)) s",
         ] + (run.replications.contains(where: \.overflowed) ? ["the in-flight guard (2,000,000 jobs) stopped at least one replication before the horizon"] : [])))
         return doc
+    }
+
+    /// Datasets per day, retained bytes by tier at steady state, and monthly cost per cloud.
+    static func appendStorage(_ run: ScenarioRunResult, to doc: inout ReportDocument) {
+        guard let storage = run.storage else {
+            doc.append(.paragraph("This scenario has no `storage:` section and no priced component: 0 bytes stored, 0 USD a month on every cloud."))
+            return
+        }
+        func bytes(_ b: Double) -> String { ByteCount(bytes: b).formatted() }
+        doc.append(.table(ReportTable(
+            columns: ["dataset", "records/day", "raw/day", "compression", "Bronze/day", "Silver/day", "Gold/day", "Bronze files/day"],
+            numeric: [false] + Array(repeating: true, count: 7),
+            rows: storage.datasets.map { d in
+                [d.dataset, Planning.NumberText.significant(d.recordsPerDay, digits: 4), bytes(d.rawBytesPerDay),
+                 Planning.NumberText.significant(d.compressionRatio, digits: 3) + "×" + (d.compressionMeasured ? " (measured)" : "")]
+                    + LakehouseLayerOrder.all.map { layer in bytes(d.layers.first { $0.layer.rawValue == layer }?.storedBytesPerDay ?? 0) }
+                    + [Planning.NumberText.significant(d.bronzeFiles.filesPerDay, digits: 4)]
+            })))
+        let month = storage.steadyStateMonth.map { "steady from month \($0)" } ?? "not yet steady in the months projected"
+        doc.append(.paragraph("Retained at the end of the projection (\(month)): "
+            + run.retainedBytesByTier.map { "\($0.tier) \(bytes($0.bytes))" }.joined(separator: ", ") + "."))
+        doc.append(.table(ReportTable(columns: ["cloud", "storage cost per month"], numeric: [false, true],
+                                      rows: run.monthlyCostUSD.map { [$0.cloud, Money(usd: Decimal($0.usd)).formatted] })))
     }
 
     static func latencyRow(_ name: String, _ model: String, _ p: Metrics.Percentiles?, _ mean: (value: Double, interval: Metrics.ConfidenceInterval?)?,

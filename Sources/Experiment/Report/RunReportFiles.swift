@@ -49,7 +49,7 @@ public enum RunReportFiles {
         let verdicts = ExpectationEvaluator.slos(run)
         var lines: [(String, String)] = [
             ("scenario", "\(run.scenario.name) (seed \(run.seed), \(run.scenario.replications) replication(s))"),
-            ("SLO", verdicts.isEmpty ? "none" : (verdicts.allSatisfy(\.met) ? "met" : "MISSED") + " — " + verdicts.map { "\($0.slo.objectiveText): \(sec($0.measured))" }.joined(separator: ", ")),
+            ("SLO", verdicts.isEmpty ? "none" : (verdicts.allSatisfy(\.met) ? "met" : "MISSED") + " — " + verdicts.map { "\($0.slo.stage.map { $0 + " " } ?? "")\($0.slo.objectiveText): \(sec($0.measured))" }.joined(separator: ", ")),
             ("end-to-end p50 / p99 / max", "\(sec(p?.p50Seconds)) / \(sec(p?.p99Seconds)) / \(sec(p?.maxSeconds))"),
             ("throughput (after warm-up)", run.estimate(.throughput, stage: nil).map { Planning.NumberText.significant($0.value, digits: 4) + "/s" } ?? "—"),
             ("most records waiting", Planning.NumberText.plain(run.replications.map { $0.waiting.max() ?? 0 }.max() ?? 0)),

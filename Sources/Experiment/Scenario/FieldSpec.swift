@@ -37,6 +37,8 @@ public indirect enum FieldKind: Sendable, Equatable {
     /// A mapping from names chosen by the user to mappings of the given fields
     /// (one field `kind` selects which variant applies, see ``ComponentKind``).
     case components
+    /// A mapping from names chosen by the user to mappings of the given fields.
+    case named([FieldSpec])
     /// A list of strings in a small language (SLOs, expectations), or mappings.
     case statements(String)
     /// A section described elsewhere (the workload vocabulary, docs/workloads.md).
@@ -82,6 +84,7 @@ public struct FieldSpec: Sendable, Equatable {
         case .reference: return "component name"
         case .mapping: return "mapping"
         case .components: return "mapping of names to components"
+        case .named: return "mapping of names to mappings"
         case .statements(let what): return "list of \(what)"
         case .external(let what): return what
         }

@@ -3,6 +3,7 @@
 /// and 95% confidence interval over replications) that reports and
 /// expectations read.
 
+import Foundation
 import Metrics
 import Platform
 
@@ -26,6 +27,10 @@ public struct ReplicationResult: Sendable {
     public var events: Int
     /// `true` when the in-flight guard stopped the run before the horizon.
     public var overflowed: Bool
+    /// Records each sink absorbed after the warm-up, in sink order.
+    public var sinkRecords: [(sink: String, records: Int)] = []
+    /// Simulated seconds after the warm-up.
+    public var observedSeconds: Double = 0
     /// Seconds after each spike's end until waiting records were back to the pre-spike level; nil when they never were.
     public var drainSeconds: [Double?]
 }
@@ -64,6 +69,8 @@ public struct ScenarioRunResult: Sendable {
     public var rawBytesPerDay: Double = 0
     /// Bytes retained at the end of the retention period, by tier (empty: no storage component).
     public var retainedBytesByTier: [(tier: String, bytes: Double)] = []
+    /// The storage side (datasets, tiers, cost per cloud), when the scenario has `storage:`.
+    public var storage: StorageResult?
     /// Monthly cost in USD per cloud (gcp, aws, azure), 0 when no component is priced.
     public var monthlyCostUSD: [(cloud: String, usd: Double)] = [("gcp", 0), ("aws", 0), ("azure", 0)]
 

@@ -32,6 +32,8 @@ public struct Scenario: Sendable {
     public var slos: [SLO]
     /// The clouds to price and the override file, if any.
     public var prices: PriceChoice
+    /// The object store behind the sinks, if the file has `storage:`.
+    public var storage: StorageSection?
     /// The expectations of `headroom check`.
     public var expectations: [Expectation]
     /// Configurations that can run but cannot work as intended, with the reason.

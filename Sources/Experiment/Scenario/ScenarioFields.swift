@@ -42,6 +42,7 @@ public enum ScenarioFields {
         FieldSpec("components", .components, required: true, "The components by name; `to:` connects them.", example: "{server: {kind: station, service: exp(mean=1s), to: done}}"),
         FieldSpec("slos", .statements("objectives"), "Latency objectives, end to end (`p99 <= 5s`) or of one stage (`{stage: server, objective: p99 <= 2s}`).", example: "[p99 <= 5s]"),
         FieldSpec("prices", .mapping(priceFields), "Which clouds to price and a price file overriding the shipped catalogs.", example: "{clouds: [aws], file: my-prices.json}"),
+        FieldSpec("storage", .mapping(storageFields), "The object store behind the sinks: what each sink's records become per day and over retention by tier, and their monthly cost per cloud.", example: "{datasets: {transactions: {sink: done, event_size: 1KB}}}"),
         FieldSpec("expect", .statements("expectations"), "What must hold for `headroom check` to pass (see Expectations).", example: "[drops == 0, p99 within slo]"),
     ]
 
@@ -49,6 +50,25 @@ public enum ScenarioFields {
     public static let priceFields: [FieldSpec] = [
         FieldSpec("clouds", .references, "The clouds to price, among gcp, aws, azure (default all three).", example: "[gcp, aws]"),
         FieldSpec("file", .text, "A price file (`headroom size --prices` format), relative to the scenario file; its entries override the shipped catalogs.", example: "prices/negotiated.json"),
+    ]
+
+    /// Fields of `storage:`.
+    public static let storageFields: [FieldSpec] = [
+        FieldSpec("datasets", .named(datasetFields), required: true, "The datasets by name, each fed by a sink.", example: "{transactions: {sink: done, event_size: 1KB}}"),
+        FieldSpec("retention", .duration, "Age at which data is deleted, whole days (default 365d).", example: "365d"),
+        FieldSpec("copies", .integer(minimum: 1), "Full copies kept (default 1; 2 for a second region).", example: "1"),
+        FieldSpec("infrequent_after", .duration, "Age at which data moves to the infrequent-access class (default 30d).", example: "30d"),
+        FieldSpec("archive_after", .duration, "Age at which data moves to the archive class (default 90d).", example: "90d"),
+    ]
+
+    /// Fields of one dataset of `storage.datasets`.
+    public static let datasetFields: [FieldSpec] = [
+        FieldSpec("sink", .reference, required: true, "The sink whose records the dataset stores.", example: "done"),
+        FieldSpec("event_size", .size, required: true, "Size of one record as JSON (the raw size).", example: "1KB"),
+        FieldSpec("format", .choice(["json", "csv", "parquet-snappy", "parquet-zstd", "avro"]), "Bronze file format (default parquet-snappy); its measured compression ratio applies unless `compression_ratio` is given.", example: "parquet-zstd"),
+        FieldSpec("compression_ratio", .text, "JSON bytes ÷ stored bytes for Bronze (a number ≥ 1, e.g. 5).", example: "7.5"),
+        FieldSpec("silver_fraction", .fraction, "Silver stored bytes ÷ Bronze stored bytes (default 0.6).", example: "60%"),
+        FieldSpec("gold_fraction", .fraction, "Gold stored bytes ÷ Silver stored bytes (default 0.05).", example: "5%"),
     ]
 
     /// Fields of an SLO written as a mapping.

@@ -23,6 +23,14 @@ public enum ScenarioFile {
         return try decode(text: text, file: path, directory: (path as NSString).deletingLastPathComponent)
     }
 
+    /// `true` when the file's top level is only `workload:` (a workload file of
+    /// `headroom generate`, not a scenario): directory scans skip it.
+    public static func isWorkloadFile(path: String) -> Bool {
+        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else { return false }
+        guard let root = ConfigDocument(text: text, file: path).root, case .mapping(let mapping) = root.node else { return false }
+        return mapping.count == 1 && mapping.first.map { $0.key.string == "workload" } == true
+    }
+
     /// Decodes scenario text; `directory` resolves a relative `prices.file`.
     /// - Throws: ``ConfigErrors`` with every issue of the file.
     public static func decode(text: String, file: String, directory: String = ".") throws -> Scenario {
@@ -73,6 +81,9 @@ public enum ScenarioFile {
             for item in items { if let slo = decodeSLO(item, components: components) { slos.append(slo) } }
         }
         let prices = decodePrices(f["prices"], directory: directory)
+        let sinks = components?.filter { $0.kind == .sink }.map(\.name)
+        var storage: StorageSection?? = .some(nil)
+        if let node = f["storage"] { storage = StorageSection.decode(node, sinks: sinks, clouds: prices?.clouds ?? CostCatalog.clouds) }
         var expectations: [Expectation] = []
         if let items = f["expect"]?.list() {
             for item in items {
@@ -95,10 +106,10 @@ public enum ScenarioFile {
             }
         }
         guard issues.issues.count == before, let name, let seed, let start, let horizon, let warmUp, let replications,
-              let sampleEvery, let components, let prices else { return nil }
+              let sampleEvery, let components, let prices, let storage else { return nil }
         var scenario = Scenario(name: name, description: description, seed: seed, start: start, horizon: horizon, warmUp: warmUp,
                                 replications: replications, sampleEvery: sampleEvery, workload: workload,
-                                components: components, slos: slos, prices: prices, expectations: expectations, warnings: [])
+                                components: components, slos: slos, prices: prices, storage: storage, expectations: expectations, warnings: [])
         scenario.warnings = ScenarioChecks.warnings(scenario, file: issues.file, marks: f)
         return scenario
     }

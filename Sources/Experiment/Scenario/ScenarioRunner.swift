@@ -11,6 +11,11 @@ import Platform
 import SimCore
 import Variates
 
+/// The clouds in report order.
+enum CostCatalogClouds {
+    static let ordered = ["gcp", "aws", "azure"]
+}
+
 /// Runs scenarios.
 public enum ScenarioRunner {
     /// Runs `scenario` with root `seed`; `progress(done, total)` is called
@@ -40,9 +45,21 @@ public enum ScenarioRunner {
         }
         let elapsed = ContinuousClock.now - clock
         let wall = reproducible ? 0 : Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
-        return ScenarioRunResult(scenario: scenario, seed: root, stages: stages, replications: replications, endToEnd: endToEnd,
-                                 stageLatency: stageLatency, spikes: spikes, wallSeconds: wall,
-                                 analytics: ScenarioAnalytics(scenario, stages: stages.map(\.component)))
+        var result = ScenarioRunResult(scenario: scenario, seed: root, stages: stages, replications: replications, endToEnd: endToEnd,
+                                       stageLatency: stageLatency, spikes: spikes, wallSeconds: wall,
+                                       analytics: ScenarioAnalytics(scenario, stages: stages.map(\.component)))
+        if let storage = scenario.storage {
+            let observed = replications.reduce(0) { $0 + $1.observedSeconds }
+            let records = { (sink: String) in replications.reduce(0) { $0 + ($1.sinkRecords.first { $0.sink == sink }?.records ?? 0) } }
+            let s = try storage.result(records: records, observedSeconds: observed, overrides: scenario.prices.overrides)
+            result.storage = s
+            result.rawBytesPerDay = s.rawBytesPerDay
+            result.retainedBytesByTier = s.retainedBytesByTier.map { ($0.storageClass.rawValue, $0.bytes) }
+            result.monthlyCostUSD = CostCatalogClouds.ordered.map { cloud in
+                (cloud, s.monthlyCost.first { $0.cloud == cloud }.map { NSDecimalNumber(decimal: $0.totalUSD).doubleValue } ?? 0)
+            }
+        }
+        return result
     }
 
     /// One replication: the figures, each station's sojourn histogram, and the end-to-end histogram.
@@ -110,9 +127,11 @@ public enum ScenarioRunner {
                                      "lag": waiting.max() ?? 0]
         e2e["throughput"] = window > 0 ? Double(deliveredAfterWarmUp) / window : nil
         if let p = e2eHistogram.percentiles() { e2e.merge(percentileFigures(p)) { a, _ in a } }
-        let result = ReplicationResult(stages: figures, endToEnd: e2e, times: times, deliveredRate: rate, waiting: waiting,
+        var result = ReplicationResult(stages: figures, endToEnd: e2e, times: times, deliveredRate: rate, waiting: waiting,
                                        stageWaiting: stageWaiting, conservation: conservation, events: sim.eventsHandled,
                                        overflowed: model.overflowed, drainSeconds: [])
+        result.sinkRecords = model.sinks.map { ($0.name, $0.records) }
+        result.observedSeconds = window
         return (result, histograms, e2eHistogram)
     }
 

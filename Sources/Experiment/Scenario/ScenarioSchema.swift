@@ -64,6 +64,8 @@ public enum ScenarioSchema {
         case .components:
             members = [("type", .string("object")), ("minProperties", .int(2)),
                        ("additionalProperties", .object([("$ref", .string("#/$defs/component"))]))]
+        case .named(let fields):
+            members = [("type", .string("object")), ("additionalProperties", mapping(fields))]
         case .statements(let what):
             let item: JSONValue = what == "objectives" ? .object([("$ref", .string("#/$defs/slo"))]) : .object([("type", .string("string"))])
             members = [("type", .string("array")), ("items", item)]

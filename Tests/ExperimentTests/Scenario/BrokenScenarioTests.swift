@@ -100,6 +100,11 @@ import Testing
         Case(label: "expect stage dangling", text: base(append: "expect: [\"p99[ss] <= 5s\"]\n"), line: 7, path: "expect[0]", message: "did you mean `s`"),
         Case(label: "stream without workload", text: base([4: "  a: {kind: source, stream: bets, to: s}"]), line: 4, path: "components.a.stream", message: "needs a `workload:` section"),
         Case(label: "unknown workload stream", text: base([4: "  a: {kind: source, stream: bts, to: s}"], append: "workload: {streams: {bets: {rate: 5/s}}}\n"), line: 4, path: "components.a.stream", message: "did you mean `bets`"),
+        // Storage
+        Case(label: "dataset without event size", text: base(append: "storage: {datasets: {e: {sink: d}}}\n"), line: 7, path: "storage.datasets.e.event_size", message: "missing required field `event_size`"),
+        Case(label: "dataset format unknown", text: base(append: "storage: {datasets: {e: {sink: d, event_size: 1KB, format: parquet}}}\n"), line: 7, path: "storage.datasets.e.format", message: "unknown format `parquet`"),
+        Case(label: "retention not whole days", text: base(append: "storage: {retention: 36h, datasets: {e: {sink: d, event_size: 1KB}}}\n"), line: 7, path: "storage.retention", message: "whole number of days"),
+        Case(label: "compression below 1", text: base(append: "storage: {datasets: {e: {sink: d, event_size: 1KB, compression_ratio: 0.5}}}\n"), line: 7, path: "storage.datasets.e.compression_ratio", message: "at least 1"),
         // Expectations
         Case(label: "unknown metric", text: base(append: "expect: [\"p98 <= 5s\"]\n"), line: 7, path: "expect[0]", message: "unknown metric `p98`"),
         Case(label: "metric misspelt", text: base(append: "expect: [\"drop == 0\"]\n"), line: 7, path: "expect[0]", message: "did you mean `drops`"),
