@@ -56,7 +56,7 @@ public struct SizeCommand: ParsableCommand {
     @Flag(help: "Add the monthly cost per component on GCP, AWS and Azure (list prices of the shipped catalogs).") var cost = false
     @Option(help: "A price file whose entries override the shipped catalogs (implies --cost).") var prices: String?
     @Option(help: "Online feature-cache nodes to price with --cost.") var cacheNodes = "3"
-    @Option(help: "Take the event rate, peak multiplier, per-record cost, SLO and price file from a scenario file (other flags still apply).") var scenario: String?
+    @Option(help: "Take the event rate, peak multiplier, per-record cost, SLO, event size, retention and price file from a scenario file (other flags still apply).") var scenario: String?
     @Flag(help: "Print Markdown instead of text.") var markdown = false
     @Flag(help: "Print JSON: {\"steps\": [...], \"results\": {...}, \"warnings\": [...]}.") var json = false
 
@@ -156,6 +156,8 @@ public struct SizeCommand: ParsableCommand {
                 s.peakMultiplier = sized.peakMultiplier
                 if let cost = sized.recordCostSeconds { s.recordCost = TimeSpan(seconds: cost) }
                 if let bound = sized.sloSeconds { s.latencySLO = TimeSpan(seconds: bound) }
+                if let bytes = sized.eventBytes { s.eventSize = ByteCount(bytes: bytes) }
+                if let days = sized.retentionDays { s.retention = TimeSpan.days(Double(days)) }
             }
             for c in claim { _ = try UnitSlipCheck(claim: c, field: "--claim") }
             // With every option at its default this is the seed's fraud service: check the seed's claim too.

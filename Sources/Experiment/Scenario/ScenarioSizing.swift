@@ -1,8 +1,8 @@
 /// The inputs of `headroom size --scenario FILE` that a scenario knows:
 /// the average and peak arrival rate of its sources over the horizon, the
 /// CPU work per record (each station's mean service time times its visits
-/// per record, from the traffic equations), the end-to-end SLO, and the
-/// price file. Everything else comes from the flags of `headroom size`.
+/// per record, from the traffic equations), the end-to-end SLO, the event
+/// size and retention of its `storage:` section, and the price file. Everything else comes from the flags of `headroom size`.
 
 /// Sizing inputs read from a scenario.
 public struct ScenarioSizing: Sendable, Equatable {
@@ -14,6 +14,10 @@ public struct ScenarioSizing: Sendable, Equatable {
     public var recordCostSeconds: Double?
     /// The bound of the first end-to-end SLO, seconds.
     public var sloSeconds: Double?
+    /// The raw record size of the first `storage:` dataset, bytes.
+    public var eventBytes: Double?
+    /// The retention of `storage:`, days.
+    public var retentionDays: Int?
     /// The price file of `prices.file`, resolved.
     public var priceFile: String?
 
@@ -46,5 +50,7 @@ public struct ScenarioSizing: Sendable, Equatable {
         recordCostSeconds = stations > 0 ? work : nil
         sloSeconds = s.slos.first { $0.stage == nil }?.boundSeconds
         priceFile = s.prices.file
+        eventBytes = s.storage?.feeds.first?.eventBytes
+        retentionDays = s.storage?.configuration.lifecycle.retentionDays
     }
 }

@@ -44,5 +44,10 @@ import Testing
         #expect(abs(inputs.eventRate.perSecond - 0.8) < 1e-12)
         #expect(inputs.latencySLO.seconds == 30)
         #expect(throws: (any Error).self) { try SizeCommand.parse(["--scenario", "/no/such.yaml"]).sizingInputs() }
+        let fraud = ScenarioRunTests.root.appendingPathComponent("Scenarios/fraud-detection-queueing.yaml").path
+        let sized = try SizeCommand.parse(["--scenario", fraud]).sizingInputs()
+        #expect(sized.eventSize.bytes == 1000)
+        #expect(sized.retention.days == 365)
+        #expect(sized.peakMultiplier > 1.3, "the 1.5× burst over part of the horizon")
     }
 }
