@@ -14,9 +14,10 @@ import Reporting
         try ScenarioFile.load(path: root.appendingPathComponent(relative).path)
     }
 
-    static let validation = ["Scenarios/validation/mm1.yaml", "Scenarios/validation/mmc.yaml", "Scenarios/validation/tandem.yaml"]
+    static let validation = ["Scenarios/validation/mm1.yaml", "Scenarios/validation/mmc.yaml", "Scenarios/validation/tandem.yaml",
+                             "Scenarios/validation/split.yaml"]
 
-    /// Seeds 20261201-20261203 (in the files): every `~ analytic` holds, and
+    /// Seeds 20261201-20261204 (in the files): every `~ analytic` holds, and
     /// independently of the expectation code, the M/M/1 mean sojourn is
     /// within 5% of 1/(μ − λ) = 5 s.
     @Test(arguments: validation) func validationScenarioAgreesWithTheory(_ file: String) throws {
