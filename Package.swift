@@ -109,8 +109,11 @@ let package = Package(
             dependencies: [
                 "Workloads",
                 "Planning",
-                "Platform",
                 "Variates",
+                "Platform",
+                "SimCore",
+                "Metrics",
+                "Reporting",
                 .product(name: "Yams", package: "Yams"),
             ]
         ),

@@ -25,6 +25,9 @@ public struct HeadroomCommand: ParsableCommand {
             AnalyzeCommand.self,
             TrainCommand.self,
             GenerateCommand.self,
+            RunCommand.self,
+            CheckCommand.self,
+            ValidateCommand.self,
         ]
     )
 

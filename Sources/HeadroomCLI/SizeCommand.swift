@@ -7,6 +7,7 @@
 /// system-design seed and checks the seed's "1,576.8 TB ≈ 1.54 PB".
 
 import ArgumentParser
+import Experiment
 import Foundation
 import Planning
 
@@ -55,6 +56,7 @@ public struct SizeCommand: ParsableCommand {
     @Flag(help: "Add the monthly cost per component on GCP, AWS and Azure (list prices of the shipped catalogs).") var cost = false
     @Option(help: "A price file whose entries override the shipped catalogs (implies --cost).") var prices: String?
     @Option(help: "Online feature-cache nodes to price with --cost.") var cacheNodes = "3"
+    @Option(help: "Take the event rate, peak multiplier, per-record cost, SLO, event size, retention and price file from a scenario file (other flags still apply).") var scenario: String?
     @Flag(help: "Print Markdown instead of text.") var markdown = false
     @Flag(help: "Print JSON: {\"steps\": [...], \"results\": {...}, \"warnings\": [...]}.") var json = false
 
@@ -98,7 +100,7 @@ public struct SizeCommand: ParsableCommand {
     func catalogs() throws -> [CostCatalog] {
         do {
             var overrides = PriceOverrides(catalogs: [])
-            if let path = prices {
+            if let path = try prices ?? scenarioSizing()?.priceFile {
                 guard let data = FileManager.default.contents(atPath: path) else {
                     throw ValidationError("invalid --prices: cannot read \"\(path)\"")
                 }
@@ -107,6 +109,14 @@ public struct SizeCommand: ParsableCommand {
             return try CostCatalog.clouds.map { try CostCatalog.shipped($0).overridden(by: overrides.entries(for: $0)) }
         } catch let error as PlanningError {
             throw ValidationError(CLIValues.message(error))
+        }
+    }
+
+    /// The sizing inputs of `--scenario`, if given.
+    func scenarioSizing() throws -> ScenarioSizing? {
+        guard let scenario else { return nil }
+        do { return ScenarioSizing(try ScenarioFile.load(path: scenario)) } catch let errors as ConfigErrors {
+            throw ValidationError("invalid --scenario \(scenario):\n" + errors.description)
         }
     }
 
@@ -141,6 +151,14 @@ public struct SizeCommand: ParsableCommand {
             s.latencySLO = try TimeSpan.parse(slo, field: "--slo")
             s.reviewShare = try CLIValues.fraction(reviewShare, flag: "--review-share", example: "0.001%")
             s.reviewHandlingTime = try TimeSpan.parse(reviewHandlingTime, field: "--review-handling-time")
+            if let sized = try scenarioSizing() {
+                s.eventRate = EventRate(perSecond: sized.eventRate)
+                s.peakMultiplier = sized.peakMultiplier
+                if let cost = sized.recordCostSeconds { s.recordCost = TimeSpan(seconds: cost) }
+                if let bound = sized.sloSeconds { s.latencySLO = TimeSpan(seconds: bound) }
+                if let bytes = sized.eventBytes { s.eventSize = ByteCount(bytes: bytes) }
+                if let days = sized.retentionDays { s.retention = TimeSpan.days(Double(days)) }
+            }
             for c in claim { _ = try UnitSlipCheck(claim: c, field: "--claim") }
             // With every option at its default this is the seed's fraud service: check the seed's claim too.
             s.claims = claim.isEmpty && s == SizingInputs() ? SizingInputs.fraudService.claims : claim
