@@ -54,7 +54,7 @@ let package = Package(
         .target(
             name: "Platform",
             dependencies: [
-                "SimCore", "Variates", "Metrics",
+                "SimCore", "Variates", "Metrics", "Workloads", "Analytics",
                 .product(name: "DequeModule", package: "swift-collections"),
             ]
         ),
