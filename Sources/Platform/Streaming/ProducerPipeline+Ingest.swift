@@ -12,9 +12,9 @@ extension ProducerPipeline {
         regionGenerated[region] += 1
         let gateway = regions[region].gateway
         var g = record.arrivalNanos + nanos(gateway.validationCost.sample(stream))
-        if moved {
+        if let penalty = moved {
             record.flags |= 4
-            g += regions[region].crossRegionLatencyNanos
+            g += penalty
         }
         g = max(g, lastGateway[region])
         lastGateway[region] = g

@@ -102,25 +102,27 @@ struct ProducerPipeline {
         return false
     }
 
-    /// The region taking a record that arrives at `time`, and whether it moved there.
-    mutating func chooseRegion(at time: Int64) -> (Int, Bool) {
-        if regions.count == 1 { return (0, false) }
+    /// The region taking a record that arrives at `time`, and the extra
+    /// latency it pays when its home region is down and it moved there
+    /// (home's plus the survivor's cross-region latency; 0 when not moved).
+    mutating func chooseRegion(at time: Int64) -> (Int, Int64?) {
+        if regions.count == 1 { return (0, nil) }
         let u = stream.uniform()
         var home = shares.count - 1
         var acc = 0.0
         for i in shares.indices { acc += shares[i]; if u < acc { home = i; break } }
-        if outages.isEmpty || !isDown(home, at: time) { return (home, false) }
+        if outages.isEmpty || !isDown(home, at: time) { return (home, nil) }
         var alive = 0.0
         for i in shares.indices where !isDown(i, at: time) { alive += shares[i] }
-        if alive == 0 { return (home, false) }
+        if alive == 0 { return (home, nil) }
         let v = stream.uniform() * alive
         acc = 0
         var last = home
         for i in shares.indices where !isDown(i, at: time) {
             acc += shares[i]; last = i
-            if v < acc { return (i, true) }
+            if v < acc { return (i, regions[home].crossRegionLatencyNanos + regions[i].crossRegionLatencyNanos) }
         }
-        return (last, true)
+        return (last, regions[home].crossRegionLatencyNanos + regions[last].crossRegionLatencyNanos)
     }
 
     /// The partition of `record` (stable key hash, salting, or round-robin).
