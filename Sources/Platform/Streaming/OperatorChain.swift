@@ -17,7 +17,8 @@ struct OperatorChain {
     enum Outcome: UInt8 { case approve, review, block, passed, duplicate, late }
 
     let kinds: [OperatorKind]
-    var services: [Distribution?]
+    let services: [Distribution]
+    let sampled: [Bool]
     var fixedNanos: [Int64]
     let stream: RandomStream
     var scorer: FraudScorer?
@@ -34,8 +35,9 @@ struct OperatorChain {
         kinds = c.job.operators.map(\.kind)
         services = c.job.operators.map { op in
             if case .distribution(let d) = op.service { return d }
-            return nil
+            return try! Distribution.deterministic(0)  // unused: the operator is measured
         }
+        sampled = c.job.operators.map { if case .distribution = $0.service { true } else { false } }
         fixedNanos = Array(repeating: 0, count: c.job.operators.count)
         stream = tree.stream("operators")
         if let m = fraudModel, kinds.contains(.fraudScore) { scorer = FraudScorer(model: m, capacity: 1 << 21) }
@@ -56,7 +58,7 @@ struct OperatorChain {
         var total: Int64 = 0
         var outcome = Outcome.passed
         for i in kinds.indices {
-            var t = services[i].map { nanos($0.sample(stream)) } ?? fixedNanos[i]
+            var t = sampled[i] ? nanos(services[i].sample(stream)) : fixedNanos[i]
             switch kinds[i] {
             case .fraudScore:
                 if !degraded, let fs = featureStore { t += featureStore!.lookup(at: start + total + t, lookups: fs.lookups) }
@@ -110,25 +112,61 @@ struct OperatorChain {
     }
 }
 
-/// A bounded window of the most recent record ids.
+/// A bounded window of the most recent record ids: a ring of the ids in
+/// arrival order and an open-addressing hash set (linear probing, at most
+/// 25 % full, backward-shift deletion) holding exactly the ring's ids.
 struct DedupWindow {
     var ring: [Int64]
     var next = 0
-    var set: Set<Int64>
+    var table: [Int64]
+    let mask: Int
+    static let empty = Int64.min
 
     init(capacity: Int) {
-        ring = Array(repeating: .min, count: capacity)
-        set = Set(minimumCapacity: capacity)
+        ring = Array(repeating: Self.empty, count: capacity)
+        var size = 16
+        while size < 4 * capacity { size <<= 1 }
+        table = Array(repeating: Self.empty, count: size)
+        mask = size - 1
     }
 
+    @inline(__always)
+    func home(_ id: Int64) -> Int { Int(truncatingIfNeeded: (UInt64(bitPattern: id) &* 0x9E37_79B9_7F4A_7C15) >> 20) & mask }
+
     /// Whether `id` is in the window; if not, it enters it (evicting the oldest).
+    @inline(__always)
     mutating func seen(_ id: Int64) -> Bool {
-        if set.contains(id) { return true }
+        var i = home(id)
+        while table[i] != Self.empty {
+            if table[i] == id { return true }
+            i = (i + 1) & mask
+        }
         let old = ring[next]
-        if old != .min { set.remove(old) }
+        if old != Self.empty { remove(old) }
         ring[next] = id
         next = next + 1 == ring.count ? 0 : next + 1
-        set.insert(id)
+        i = home(id)
+        while table[i] != Self.empty { i = (i + 1) & mask }
+        table[i] = id
         return false
+    }
+
+    /// Removes `id` (present), shifting later entries of its probe run back.
+    mutating func remove(_ id: Int64) {
+        var i = home(id)
+        while table[i] != id { i = (i + 1) & mask }
+        var j = i
+        while true {
+            j = (j + 1) & mask
+            let v = table[j]
+            if v == Self.empty { break }
+            let h = home(v)
+            // v may move to i when i lies cyclically in [h, j).
+            if (j > i && (h <= i || h > j)) || (j < i && (h <= i && h > j)) {
+                table[i] = v
+                i = j
+            }
+        }
+        table[i] = Self.empty
     }
 }

@@ -10,8 +10,7 @@ extension ProducerPipeline {
         record.region = UInt8(region)
         generated += 1
         regionGenerated[region] += 1
-        let gateway = regions[region].gateway
-        var g = record.arrivalNanos + nanos(gateway.validationCost.sample(stream))
+        var g = record.arrivalNanos + nanos(validation[region].sample(stream))
         if let penalty = moved {
             record.flags |= 4
             g += penalty
@@ -25,13 +24,13 @@ extension ProducerPipeline {
         if accumulators[a].records.isEmpty {
             accumulators[a].openedAt = g
             accumulators[a].serial &+= 1
-            lingerQueue.append(Linger(closeAt: g + gateway.lingerNanos, accumulator: Int32(a), serial: accumulators[a].serial))
+            lingerQueue.append(Linger(closeAt: g + linger[region], accumulator: Int32(a), serial: accumulators[a].serial))
         }
         record.visibleNanos = g  // the time it joined the batch, until appended
         accumulators[a].records.append(record)
         accumulators[a].bytes += recordBytes
         pending += 1
-        if accumulators[a].bytes >= gateway.batchSizeBytes { close(a, at: g, into: &logs) }
+        if accumulators[a].bytes >= batchSize[region] { close(a, at: g, into: &logs) }
     }
 
     /// Closes every batch whose linger expires at or before `time`, and
@@ -79,15 +78,14 @@ extension ProducerPipeline {
             pending -= Int64(batch.count)
             return
         }
-        let reach = time + regions[region].crossRegionLatencyNanos
+        let reach = time + crossRegion[region]
         transit[2 * region].items.append(Transit(reach: reach, partition: p, records: batch))
-        let gateway = regions[region].gateway
-        if gateway.retryProbability > 0 && stream.uniform() < gateway.retryProbability {
+        if retryProbability[region] > 0 && stream.uniform() < retryProbability[region] {
             var copies = batch
             for i in copies.indices { copies[i].flags |= 2 }
             generated += Int64(copies.count)
             pending += Int64(copies.count)
-            transit[2 * region + 1].items.append(Transit(reach: reach + gateway.retryBackoffNanos, partition: p, records: copies))
+            transit[2 * region + 1].items.append(Transit(reach: reach + retryBackoff[region], partition: p, records: copies))
         }
         deliver(upTo: time, into: &logs)
     }
@@ -98,13 +96,12 @@ extension ProducerPipeline {
     /// (brokers take bytes at min(network in, disk)); visible once
     /// `min.insync.replicas - 1` followers have it.
     mutating func append(_ batch: [StreamRecord], region: Int, partition p: Int, at reach: Int64, into logs: inout [PartitionLog]) {
-        let gateway = regions[region].gateway
         let bytes = Double(batch.count * recordBytes)
         let wire = Int64(bytes * brokerNanosPerByte)
         let leader = p % brokers
         let throttle = partitionNanosPerByte > 0 ? partitionQueue[p].request(at: reach, work: Int64(bytes * partitionNanosPerByte)) : 0
         let start = reach + max(throttle, brokerQueue[leader].request(at: reach, work: wire))
-        let appended = start + wire + nanos(gateway.leaderAppend.sample(stream))
+        let appended = start + wire + nanos(leaderAppend[region].sample(stream))
         brokerBytes[leader] += Int64(bytes)
         var committed = appended
         if replicationFactor > 1 {
@@ -113,7 +110,7 @@ extension ProducerPipeline {
                 let f = (leader + i) % brokers
                 let s = appended + brokerQueue[f].request(at: appended, work: wire)
                 brokerBytes[f] += Int64(bytes)
-                followerDone.append(s + wire + nanos(gateway.replication.sample(stream)))
+                followerDone.append(s + wire + nanos(replication[region].sample(stream)))
             }
             if minInsync > 1 {
                 followerDone.sort()

@@ -36,6 +36,9 @@ struct ProducerPipeline {
     }
 
     let regions: [RegionConfiguration]
+    /// Per region, hoisted out of the configuration so the per-record path copies no struct of distributions.
+    let validation: [Distribution], leaderAppend: [Distribution], replication: [Distribution]
+    let linger: [Int64], batchSize: [Int], retryProbability: [Double], retryBackoff: [Int64], crossRegion: [Int64]
     let shares: [Double]
     let outages: [OutageConfiguration]
     let outageRegion: [Int]
@@ -71,6 +74,14 @@ struct ProducerPipeline {
 
     init(configuration c: StreamingConfiguration, topic: TopicConfiguration, tree: SeedTree) {
         regions = c.regions
+        validation = c.regions.map(\.gateway.validationCost)
+        leaderAppend = c.regions.map(\.gateway.leaderAppend)
+        replication = c.regions.map(\.gateway.replication)
+        linger = c.regions.map(\.gateway.lingerNanos)
+        batchSize = c.regions.map(\.gateway.batchSizeBytes)
+        retryProbability = c.regions.map(\.gateway.retryProbability)
+        retryBackoff = c.regions.map(\.gateway.retryBackoffNanos)
+        crossRegion = c.regions.map(\.crossRegionLatencyNanos)
         let total = c.regions.reduce(0) { $0 + $1.trafficShare }
         shares = c.regions.map { $0.trafficShare / total }
         outages = c.outages.sorted { ($0.startNanos, $0.region) < ($1.startNanos, $1.region) }

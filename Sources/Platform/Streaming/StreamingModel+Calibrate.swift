@@ -15,7 +15,7 @@ extension StreamingModel {
     mutating func calibrate() {
         let ops = configuration.job.operators
         guard ops.contains(where: { if case .measured = $0.service { return true } else { return false } }) else { return }
-        if block.isEmpty, let first = input.nextBlock() { block = first; cursor = 0 } else if block.isEmpty { inputDone = true }
+        if block.isEmpty, let first = input.nextBlock() { block = first; cursor = 0; loadedStart = first.first?.arrivalNanos ?? .min } else if block.isEmpty { inputDone = true }
         let sample = Array(block.prefix(Self.calibrationRecords))
         guard !sample.isEmpty else { return }
         for (i, op) in ops.enumerated() {

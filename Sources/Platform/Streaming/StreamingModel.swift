@@ -27,6 +27,8 @@ public struct StreamingModel<Input: StreamInput>: Model {
     var block: [StreamRecord] = []
     var cursor = 0
     var inputDone = false
+    /// First arrival of the last block read (records of later blocks arrive after it).
+    var loadedStart = Int64.min
     var producer: ProducerPipeline
     var logs: [PartitionLog]
     var tasks: [StreamTask]
@@ -66,6 +68,19 @@ public struct StreamingModel<Input: StreamInput>: Model {
         stats = StreamingStatistics(configuration: configuration, partitions: topic.partitions, horizon: horizonNanos)
     }
 
+    /// `a` and `b` (each in arrival order) merged by arrival, `a` first on ties.
+    static func merge(_ a: ArraySlice<StreamRecord>, _ b: [StreamRecord]) -> [StreamRecord] {
+        var out: [StreamRecord] = []
+        out.reserveCapacity(a.count + b.count)
+        var i = a.startIndex, j = 0
+        while i < a.endIndex && j < b.count {
+            if b[j].arrivalNanos < a[i].arrivalNanos { out.append(b[j]); j += 1 } else { out.append(a[i]); i += 1 }
+        }
+        out.append(contentsOf: a[i...])
+        out.append(contentsOf: b[j...])
+        return out
+    }
+
     /// The first events: ingest, a fetch per task, sampling, the autoscaler.
     public func schedule(into calendar: inout EventCalendar) {
         calendar.schedule(at: 0, target: 0, kind: Kind.ingest.rawValue, priority: Event.urgent)
@@ -94,23 +109,28 @@ public struct StreamingModel<Input: StreamInput>: Model {
     }
 
     /// Pushes the arrivals in `[time, time + step)` through the producers.
+    /// A block may hold records arriving after its end (a planted fraud
+    /// episode runs on past its block); the unread rest of a block is then
+    /// merged, by arrival, with the next blocks until one starts after the step.
     mutating func ingest(at time: Int64, in calendar: inout EventCalendar) {
         let end = time + Self.ingestStepNanos
         while true {
-            if cursor == block.count {
-                guard !inputDone, let next = input.nextBlock() else { inputDone = true; break }
-                block = next
-                cursor = 0
+            if cursor < block.count && block[cursor].arrivalNanos < end {
+                let r = block[cursor]
+                cursor += 1
+                if r.arrivalNanos >= horizon { continue }
+                var copy = r
+                copy.arrivalNanos = max(copy.arrivalNanos, time)
+                producer.add(copy, into: &logs)
                 continue
             }
-            let r = block[cursor]
-            if r.arrivalNanos >= end { break }
-            cursor += 1
-            if r.arrivalNanos >= horizon { continue }
-            var copy = r
-            copy.arrivalNanos = max(copy.arrivalNanos, time)
-            producer.add(copy, into: &logs)
+            if inputDone || loadedStart >= end { break }
+            guard let next = input.nextBlock() else { inputDone = true; break }
+            if let first = next.first { loadedStart = first.arrivalNanos }
+            block = cursor < block.count ? Self.merge(block[cursor...], next) : next
+            cursor = 0
         }
+        if cursor == block.count && inputDone { block = [] ; cursor = 0 }
         producer.closeExpired(upTo: end, into: &logs)
         let delta = producer.generated - stats.generatedSoFar
         if delta > 0 {
