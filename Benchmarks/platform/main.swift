@@ -13,6 +13,7 @@ import Platform
 import Variates
 import Workloads
 
+
 struct Options {
     var minutes = 60.0
     var firstMinutes = 10.0
@@ -72,6 +73,9 @@ func loadAverage() -> String {
     (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8))?.split(separator: " ").prefix(3).joined(separator: " ") ?? "?"
 }
 
+/// Writes a line to stdout at once (unbuffered, so a long run shows progress in a log file).
+func say(_ line: String) { FileHandle.standardOutput.write(Data((line + "\n").utf8)) }
+
 func f(_ x: Double, _ digits: Int = 1) -> String { String(format: "%.\(digits)f", x) }
 
 let options = Options(CommandLine.arguments)
@@ -86,7 +90,7 @@ preset.fraudModel = .model(model)
 let configuration = preset
 let problems = configuration.problems()
 if !problems.isEmpty { fail(problems.joined(separator: "\n")) }
-print("load average at start: \(loadAverage()); model trained in \(f(trainSeconds)) s")
+say("load average at start: \(loadAverage()); model trained in \(f(trainSeconds)) s")
 
 @MainActor func run(minutes: Double) {
     let span = Int64(minutes * 60e6)
@@ -97,20 +101,20 @@ print("load average at start: \(loadAverage()); model trained in \(f(trainSecond
     }
     let cpu0 = cpuSeconds()
     let start = ContinuousClock.now
-    let result = StreamingRun.run(configuration, input: input, fraudModel: model, horizonNanos: span * 1_000, seed: options.seed)
+    let result = StreamingRun.run(configuration, input: PrefetchingInput(input), fraudModel: model, horizonNanos: span * 1_000, seed: options.seed)
     let elapsed = ContinuousClock.now - start
     let wall = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
     let cpu = cpuSeconds() - cpu0
     let c = result.conservation
     let simulated = minutes * 60
-    print("""
+    say("""
     span \(f(minutes, 0)) min at \(f(options.rate, 0)) TPS: \(c.generated) transactions generated, \(c.delivered) decided, \
     \(c.droppedTotal) dropped, \(c.inFlight) in flight, conservation \(c.balanced ? "balanced" : "NOT BALANCED")
       wall \(f(wall, 2)) s, CPU \(f(cpu, 2)) s; \(f(Double(c.generated) / wall / 1e6, 3)) M transactions/s per wall second \
     (\(f(Double(c.generated) / cpu / 1e6, 3)) M per CPU second); \(f(simulated / wall, 1))x real time (\(f(simulated / cpu, 1))x per CPU second)
       events simulated \(result.eventsSimulated) (\(f(Double(result.eventsSimulated) / Double(max(c.generated, 1)), 4)) per transaction)
       end-to-end p50 \(ms(result.endToEnd, 50)) ms, p99 \(ms(result.endToEnd, 99)) ms, max \(f(Double(result.endToEnd.maxNanos ?? 0) / 1e6)) ms; \
-    decisions: recall \(f((result.decisions.recall ?? 0) * 100))%, precision \(f((result.decisions.precision ?? 0) * 100))%
+    decisions \(result.decisions.total): fraud \(result.decisions.approveFraud + result.decisions.reviewFraud + result.decisions.blockFraud), recall \(result.decisions.recall.map { f($0 * 100) + "%" } ?? "n/a"), precision \(result.decisions.precision.map { f($0 * 100) + "%" } ?? "n/a")
       stages (p50/p99 ms): \(result.stages.map { "\($0.name) \(ms($0.latency, 50))/\(ms($0.latency, 99))" }.joined(separator: ", "))
       peak RSS so far \(f(peakRSSMiB(), 0)) MiB; load average \(loadAverage())
     """)

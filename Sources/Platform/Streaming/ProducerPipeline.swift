@@ -148,7 +148,7 @@ struct ProducerPipeline {
             if salt > 0 { return StableHash.partition(ofKey: UInt64(bitPattern: record.key) &* 64 &+ UInt64(salt), partitions: partitions) }
         }
         let k = Int(record.key)
-        if k >= 0 && k < 1 << 24 {
+        if k >= 0 && k < 1 << 24 && partitions <= Int(Int16.max) {
             if k >= partitionCache.count { partitionCache.append(contentsOf: repeatElement(-1, count: max(k + 1 - partitionCache.count, partitionCache.count))) }
             let cached = partitionCache[k]
             if cached >= 0 { return Int(cached) }

@@ -71,5 +71,10 @@ import Workloads
         let d = StreamingTestSupport.run(c, workload: w, seconds: 6, seed: 24)
         #expect(a == b)
         #expect(a != d)
+        // Reading blocks ahead on another thread changes nothing.
+        let generator = WorkloadGenerator(workload: w, seed: 23, from: StreamingTestSupport.origin, to: StreamingTestSupport.origin + 6_000_000)
+        let input = CardTransactionInput(generator: generator, stream: "card_transactions", originMicros: StreamingTestSupport.origin)!
+        let e = StreamingRun.run(c, input: PrefetchingInput(input), fraudModel: nil, horizonNanos: 6_000_000_000, seed: 23)
+        #expect(a == e)
     }
 }
