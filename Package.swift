@@ -143,7 +143,7 @@ let package = Package(
         .testTarget(name: "MetricsTests", dependencies: ["Metrics", "Variates"]),
         .testTarget(name: "PlanningTests", dependencies: ["Planning", "HeadroomCLI", "Variates"]),
         .testTarget(name: "SimCoreTests", dependencies: ["SimCore"]),
-        .testTarget(name: "PlatformTests", dependencies: ["Platform", "SimCore", "Variates", "Metrics"]),
+        .testTarget(name: "PlatformTests", dependencies: ["Platform", "SimCore", "Variates", "Metrics", "Analytics", "Workloads"]),
         .testTarget(
             name: "TheoryValidationTests",
             dependencies: ["Platform", "SimCore", "Variates", "Metrics", "Planning", "HeadroomCLI"]
