@@ -26,6 +26,7 @@ let package = Package(
         .library(name: "Workloads", targets: ["Workloads"]),
         .library(name: "Experiment", targets: ["Experiment"]),
         .executable(name: "workloads-bench", targets: ["WorkloadsBenchmark"]),
+        .executable(name: "platform-bench", targets: ["PlatformBenchmark"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -88,6 +89,12 @@ let package = Package(
             name: "WorkloadsBenchmark",
             dependencies: ["Workloads", "Variates"],
             path: "Benchmarks/workloads"
+        ),
+
+        .executableTarget(
+            name: "PlatformBenchmark",
+            dependencies: ["Platform", "Analytics", "Workloads", "Variates", "Metrics"],
+            path: "Benchmarks/platform"
         ),
 
         // MARK: Workloads layer
