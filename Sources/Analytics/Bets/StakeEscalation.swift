@@ -72,8 +72,16 @@ public struct StakeEscalation {
     /// Whether `today` ≥ (1 + threshold) × `yesterday`, with `yesterday` > 0, exactly.
     @inline(__always)
     func isFlagged(today: Int64, yesterday: Int64) -> Bool {
+        StakeEscalation.isFlagged(today: today, yesterday: yesterday, threshold: threshold)
+    }
+
+    /// The flag rule, shared with the incremental form: `today` ≥ (1 +
+    /// `threshold`) × `yesterday` with `yesterday` > 0, exactly, in 128 bits
+    /// (today × 10^4 ≥ (10^4 + threshold units) × yesterday). Amounts in
+    /// ``FixedDecimal`` units.
+    @inline(__always)
+    static func isFlagged(today: Int64, yesterday: Int64, threshold: FixedDecimal) -> Bool {
         guard yesterday > 0 else { return false }
-        // today × 10^4 ≥ (10^4 + threshold units) × yesterday, in 128 bits.
         let l = today.multipliedFullWidth(by: FixedDecimal.unitsPerOne)
         let r = yesterday.multipliedFullWidth(by: FixedDecimal.unitsPerOne + threshold.units)
         return l.high != r.high ? l.high > r.high : l.low >= r.low

@@ -137,12 +137,10 @@ public struct IncrementalStakeEscalation<Player: Hashable & CustomStringConverti
             increase: ExactRatio(numerator: n, denominator: b)))
     }
 
+    /// The batch rule (``StakeEscalation``), exactly.
     @inline(__always)
     func isFlagged(today: Int64, yesterday: Int64) -> Bool {
-        guard yesterday > 0 else { return false }
-        let l = today.multipliedFullWidth(by: FixedDecimal.unitsPerOne)
-        let r = yesterday.multipliedFullWidth(by: FixedDecimal.unitsPerOne + threshold.units)
-        return l.high != r.high ? l.high > r.high : l.low >= r.low
+        StakeEscalation.isFlagged(today: today, yesterday: yesterday, threshold: threshold)
     }
 
     /// The streaks as if every day were final now, sorted as the batch sorts them.
