@@ -3,6 +3,7 @@
 /// ``ScenarioFile``, wiring and running in ``ScenarioRunner``.
 
 import Planning
+import Platform
 import Variates
 import Workloads
 
@@ -26,8 +27,12 @@ public struct Scenario: Sendable {
     public var sampleEvery: Int64
     /// The workload, when the file has one.
     public var workload: Workload?
-    /// The components in file order.
+    /// The components in file order (empty in a streaming scenario).
     public var components: [ComponentSpec]
+    /// The stream jobs of a streaming scenario (`streaming:`), in file
+    /// order; empty for a plain queueing network. A scenario has either
+    /// components or streaming pipelines, never both.
+    public var streaming: [StreamingPipeline] = []
     /// The latency objectives.
     public var slos: [SLO]
     /// The clouds to price and the override file, if any.
@@ -41,6 +46,24 @@ public struct Scenario: Sendable {
 
     /// The component named `name`.
     public func component(_ name: String) -> ComponentSpec? { components.first { $0.name == name } }
+}
+
+/// One stream job of a streaming scenario with everything it needs: the
+/// regions, the Kafka cluster (with the job's topic), the job, and what the
+/// job calls. Pipelines are simulated one after the other, each by its own
+/// ``Platform/StreamingModel`` under its own seed subtree.
+public struct StreamingPipeline: Sendable {
+    /// The job's name: the prefix of its stages (`scoring.kafka`) when the
+    /// scenario has several jobs, and the name of the sink of its output.
+    public var name: String
+    /// The Platform configuration (its `fraudModel` source is resolved when the scenario runs).
+    public var configuration: StreamingConfiguration
+
+    /// A pipeline.
+    public init(name: String, configuration: StreamingConfiguration) {
+        self.name = name
+        self.configuration = configuration
+    }
 }
 
 /// A component of the network.
