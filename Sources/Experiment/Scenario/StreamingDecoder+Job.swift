@@ -14,7 +14,8 @@ extension StreamingDecoder {
 
     /// The job `name`; nil when it (or a shared part) has an issue.
     func decodeJob(_ name: String, _ n: ConfigNode, shared: Shared?, topicNames: [String]?,
-                   readTopics: inout Set<String>, warnings: inout [ConfigIssue]) -> StreamingPipeline? {
+                   readTopics: inout Set<String>, readers: inout [String: (stream: String, job: String)],
+                   warnings: inout [ConfigIssue]) -> StreamingPipeline? {
         guard let f = n.fields(StreamingFields.jobFields.names) else { return nil }
         let before = n.issues.issues.count
         let stream = f.required("stream", expected: "a card_transactions, page_views or bets stream of `workload:`").flatMap { jobStream($0) }
@@ -26,6 +27,15 @@ extension StreamingDecoder {
                        expected: "one of " + topicNames.joined(separator: ", "))
             }
             topic = shared?.topics.first { $0.topic.name == text }
+        }
+        if let stream, let topic {
+            // A topic holds one stream's records: every job reading it reads the same stream.
+            if let first = readers[topic.topic.name], first.stream != stream.name {
+                f["stream"]!.fail("the topic `\(topic.topic.name)` carries `\(first.stream)` (job `\(first.job)` reads it so); a topic holds one stream's records",
+                                  expected: "stream: \(first.stream), or another topic for `\(stream.name)`")
+            } else if readers[topic.topic.name] == nil {
+                readers[topic.topic.name] = (stream.name, name)
+            }
         }
         if let stream, let topic, !keyMatches(topic.keyWord, stream.kind) {
             f["topic"]!.fail("the topic `\(topic.topic.name)` is keyed by `\(topic.keyWord)`, which \(stream.kind.rawValue) records do not have",

@@ -61,6 +61,7 @@ struct StreamingDecoder {
         let kafka = f.required("kafka", expected: "{brokers: 6, topics: {NAME: {partitions: 64}}}").flatMap { self.kafka($0) }
         var pipelines: [StreamingPipeline] = []
         var readTopics: Set<String> = []
+        var readers: [String: (stream: String, job: String)] = [:]
         if let jobsNode = f.required("jobs", expected: "a mapping of job names to {stream, topic, parallelism, operators}"),
            let entries = jobsNode.namedEntries() {
             if entries.isEmpty { jobsNode.fail("name at least one job", expected: "{scoring: {stream: card_transactions, topic: …, parallelism: 8, operators: […]}}") }
@@ -77,7 +78,7 @@ struct StreamingDecoder {
                                "the job `\(name)` has the name of a topic: topic and job names are both sink names and must differ",
                                expected: "another job name, e.g. \(name)-job")
                 }
-                if let pipeline = decodeJob(name, entry, shared: shared, topicNames: topicNames, readTopics: &readTopics, warnings: &warnings) {
+                if let pipeline = decodeJob(name, entry, shared: shared, topicNames: topicNames, readTopics: &readTopics, readers: &readers, warnings: &warnings) {
                     pipelines.append(pipeline)
                 }
             }

@@ -98,6 +98,7 @@ import Testing
         Case(label: "stream kind that cannot feed a job", text: base([20: "      stream: pay"]), line: 20, path: "streaming.jobs.scoring.stream", message: "payments records, which cannot feed a stream job"),
         Case(label: "fraud-score on page views", text: base([20: "      stream: views"]), line: 24, path: "streaming.jobs.scoring.operators[0].kind", message: "runs on card_transactions records"),
         Case(label: "topic key of another record kind", text: base([16: "      tx: {partitions: 8, key: user}"]), line: 21, path: "streaming.jobs.scoring.topic", message: "keyed by `user`"),
+        Case(label: "one topic fed by two streams", text: base([28: "      topic: tx"]), line: 27, path: "streaming.jobs.sessions.stream", message: "a topic holds one stream's records"),
         Case(label: "job named like a topic", text: base([26: "    pv:"]), line: 26, path: "streaming.jobs.pv", message: "has the name of a topic"),
         Case(label: "enrich without feature store", text: base([31: "        - {name: sess, kind: enrich, service: fixed(5us)}"]), line: 27, path: "streaming.jobs.sessions", message: "needs a `feature_store:`"),
         Case(label: "fraud-score without a model", text: base([25: ""]), line: 20, path: "streaming.jobs.scoring", message: "needs `fraud_model:`"),
