@@ -194,6 +194,20 @@ import Testing
         #expect(j.operators.last?.sessionTimeoutNanos == 1_800_000_000_000)
     }
 
+    /// `headroom size --scenario` reads a streaming scenario's job streams and operators.
+    @Test func sizingReadsTheJobsStreamsAndOperators() throws {
+        let s = try ScenarioFile.load(path: ScenarioRunTests.root.appendingPathComponent("Scenarios/fraud-detection.yaml").path)
+        let sizing = ScenarioSizing(s)
+        // 50k/s with a 20 s 1.5× burst (2 s ramps) in 3 minutes: the mean is a little above 50k/s, the peak 1.5×.
+        #expect(sizing.eventRate > 50_000 && sizing.eventRate < 50_000 * 1.1, "\(sizing.eventRate)")
+        #expect(abs(sizing.peakMultiplier * sizing.eventRate - 75_000) < 1, "\(sizing.peakMultiplier)")
+        // dedup fixed(2us) + score lognormal(p50=120us, p99=600us).
+        let score = try #require(s.streaming[0].configuration.job.operators.last.flatMap { op -> Double? in
+            if case .distribution(let d) = op.service { return d.mean } else { return nil } })
+        #expect(abs((sizing.recordCostSeconds ?? 0) - (2e-6 + score)) < 1e-12)
+        #expect(sizing.eventBytes == 1_000 && sizing.sloSeconds == 5 && sizing.retentionDays == 365)
+    }
+
     /// Running a streaming scenario on this branch is a clear error, not a crash.
     @Test func runningAStreamingScenarioIsAClearError() throws {
         let s = try ScenarioFile.decode(text: BrokenStreamingScenarioTests.base(), file: "ok.yaml")
