@@ -86,7 +86,7 @@ public enum ScenarioFile {
                                           horizon: horizon ?? 0).decode(componentsNode)
         } else if let streamingNode, componentsNode == nil {
             streaming = StreamingDecoder(workload: workload, workloadGiven: f["workload"] != nil, directory: directory,
-                                         horizon: horizon, sampleEvery: sampleEvery).decode(streamingNode)
+                                         start: start ?? ScenarioFile.defaultStart, horizon: horizon, sampleEvery: sampleEvery).decode(streamingNode)
             if streaming != nil { components = [] }
         }
         // The stage names SLOs and expectations may name, nil when they cannot be known.

@@ -86,6 +86,9 @@ extension StreamingDecoder {
             let at = w.hasPrefix("kafka.topics") ? topic.node : w.hasPrefix("job.parallelism") ? (f["parallelism"] ?? n) : n
             warnings.append(issue(at, "job `\(name)`: " + w, expected: warningAdvice(w)))
         }
+        if n.issues.issues.count == before, let horizon {
+            warnings += capacityWarnings(configuration, rate: meanRate(stream, start: start, horizon: horizon), job: f, kafka: shared.kafkaNode)
+        }
         return n.issues.issues.count == before ? StreamingPipeline(name: name, configuration: configuration) : nil
     }
 

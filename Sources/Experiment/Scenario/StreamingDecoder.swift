@@ -31,6 +31,8 @@ struct StreamingDecoder {
     let workloadGiven: Bool
     /// The scenario file's directory (model files are relative to it).
     let directory: String
+    /// UTC time of simulated time 0, µs.
+    let start: Int64
     /// The horizon, µs, when it decoded.
     let horizon: Int64?
     /// The time-series spacing, µs, when it decoded.
@@ -45,6 +47,7 @@ struct StreamingDecoder {
         var brokers: Int
         var networkIn: Double, networkOut: Double, disk: Double
         var topics: [(topic: TopicConfiguration, node: ConfigNode, keyWord: String)]
+        var kafkaNode: ConfigNode?
     }
 
     /// The section; nil when any part of it has an issue.
@@ -68,11 +71,16 @@ struct StreamingDecoder {
             var shared: Shared?
             if let recordBytes, baseGateway != nil, let regions, let outages, let degraded, let kafka {
                 shared = Shared(recordBytes: recordBytes, regions: regions, outages: outages, degraded: degraded, brokers: kafka.brokers,
-                                networkIn: kafka.networkIn, networkOut: kafka.networkOut, disk: kafka.disk, topics: kafka.topics)
+                                networkIn: kafka.networkIn, networkOut: kafka.networkOut, disk: kafka.disk, topics: kafka.topics,
+                                kafkaNode: f["kafka"])
             }
             // The topic names as written, even when a topic has an issue (so a job's dangling topic is still found).
             let topicNames = kafka?.topics.map(\.topic.name) ?? f["kafka"].flatMap { StreamingDecoder.writtenKeys($0.node, under: "topics") }
             for (name, entry, keyMark) in entries {
+                if name.isEmpty || !name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) {
+                    issues.add(keyMark, path: entry.path, "a job name is a stage prefix (`\(name).kafka`) and a sink name: letters, digits, - and _ only, got \"\(name)\"",
+                               expected: "a name such as scoring")
+                }
                 if let topicNames, topicNames.contains(name) {
                     issues.add(keyMark, path: entry.path,
                                "the job `\(name)` has the name of a topic: topic and job names are both sink names and must differ",

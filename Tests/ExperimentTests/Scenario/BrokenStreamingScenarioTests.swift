@@ -99,6 +99,7 @@ import Testing
         Case(label: "fraud-score on page views", text: base([20: "      stream: views"]), line: 24, path: "streaming.jobs.scoring.operators[0].kind", message: "runs on card_transactions records"),
         Case(label: "topic key of another record kind", text: base([16: "      tx: {partitions: 8, key: user}"]), line: 21, path: "streaming.jobs.scoring.topic", message: "keyed by `user`"),
         Case(label: "one topic fed by two streams", text: base([28: "      topic: tx"]), line: 27, path: "streaming.jobs.sessions.stream", message: "a topic holds one stream's records"),
+        Case(label: "job name with a dot", text: base([26: "    sessions.v2:"]), line: 26, path: "streaming.jobs.sessions.v2", message: "letters, digits, - and _ only"),
         Case(label: "job named like a topic", text: base([26: "    pv:"]), line: 26, path: "streaming.jobs.pv", message: "has the name of a topic"),
         Case(label: "enrich without feature store", text: base([31: "        - {name: sess, kind: enrich, service: fixed(5us)}"]), line: 27, path: "streaming.jobs.sessions", message: "needs a `feature_store:`"),
         Case(label: "fraud-score without a model", text: base([25: ""]), line: 20, path: "streaming.jobs.scoring", message: "needs `fraud_model:`"),
@@ -159,5 +160,17 @@ import Testing
         #expect(s.warnings.contains { $0.path == "streaming.outages[0].start" && $0.message.contains("never happens") }, "\(s.warnings)")
         let fine = try ScenarioFile.decode(text: BrokenStreamingScenarioTests.base(), file: "ok.yaml")
         #expect(fine.warnings.isEmpty, "\(fine.warnings)")
+    }
+
+    @Test func capacityWarningsFromMeanValues() throws {
+        // 100/s × 20 ms on 4 tasks: ρ = 0.5, fine; 100/s × 100 ms: ρ = 2.5, 11 tasks needed.
+        let fine = try ScenarioFile.decode(text: BrokenStreamingScenarioTests.base([24: "        - {name: score, kind: fraud-score, service: fixed(20ms)}"]), file: "ok.yaml")
+        #expect(fine.warnings.isEmpty, "\(fine.warnings)")
+        let slow = try ScenarioFile.decode(text: BrokenStreamingScenarioTests.base([24: "        - {name: score, kind: fraud-score, service: fixed(100ms)}"]), file: "slow.yaml")
+        let w = try #require(slow.warnings.first { $0.message.contains("ρ = 2.5 ≥ 1") }, "\(slow.warnings)")
+        #expect(w.line == 22 && w.path == "streaming.jobs.scoring.parallelism" && w.expected.contains("at least 11 tasks"), "\(w)")
+        // 100/s × 10 MB × RF 3 over 3 brokers = 1 GB/s each, above 125 MB/s.
+        let heavy = try ScenarioFile.decode(text: BrokenStreamingScenarioTests.base(append: "  record_size: 10MB\n"), file: "heavy.yaml")
+        #expect(heavy.warnings.contains { $0.path == "streaming.kafka" && $0.message.contains("each broker takes 1000 MB/s") }, "\(heavy.warnings)")
     }
 }
