@@ -2,6 +2,7 @@ import Analytics
 import Foundation
 import Platform
 import Testing
+import Workloads
 @testable import Experiment
 
 /// A full `streaming:` section decodes to the expected Platform
@@ -189,6 +190,11 @@ import Testing
         #expect(c.recordBytes == 1_000 && c.binWidthNanos == 5_000_000_000 && fraud.horizon == 180_000_000)
         #expect(c.job.operators.map(\.kind) == [.dedup, .fraudScore] && c.reviewQueue != nil && c.outages.count == 1)
         let sessions = try ScenarioFile.load(path: dir.appendingPathComponent("sessionization-100m-per-day.yaml").path)
+        // 100 million page events a day over the diurnal curve (within 3%), spike excluded (it is on June 1st only).
+        let views = try #require(sessions.workload?.streams.first)
+        let day = Timestamp.parse("2026-06-02")!
+        let perDay = stride(from: 0, to: 86_400, by: 60).reduce(0.0) { $0 + views.rate.rate(at: day + Int64($1) * 1_000_000) * 60 }
+        #expect(abs(perDay / 100e6 - 1) < 0.01, "\(perDay) events a day")
         let j = sessions.streaming[0].configuration.job
         #expect(j.allowedLatenessNanos == 3_600_000_000_000 && j.operators.last?.kind == .sessionize)
         #expect(j.operators.last?.sessionTimeoutNanos == 1_800_000_000_000)
