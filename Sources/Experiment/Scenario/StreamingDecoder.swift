@@ -62,6 +62,17 @@ struct StreamingDecoder {
         let outages = f["outages"].map { self.outages($0, regions: regions?.map(\.name), warnings: &warnings) } ?? []
         let degraded = f["degraded_mode"].map { degradedMode($0) } ?? .some(nil)
         let kafka = f.required("kafka", expected: "{brokers: 6, topics: {NAME: {partitions: 64}}}").flatMap { self.kafka($0) }
+        if let regions, let node = f["regions"] {
+            let total = regions.reduce(0) { $0 + $1.trafficShare }
+            if total > 0, abs(total - 1) > 0.001 {
+                warnings.append(issue(node, "the shares sum to \(ScenarioChecks.fixed(total * 100))%, not 100%: they are normalised (each region gets share ÷ \(ScenarioChecks.fixed(total)))",
+                                      expected: "shares that sum to 100%"))
+            }
+            if regions.count == 1, let outages, !outages.isEmpty, let node = f["outages"] {
+                warnings.append(issue(node, "with one region an outage has nowhere to move its traffic: the model ignores it",
+                                      expected: "a second region, or no outage"))
+            }
+        }
         var pipelines: [StreamingPipeline] = []
         var readTopics: Set<String> = []
         var readers: [String: (stream: String, job: String)] = [:]

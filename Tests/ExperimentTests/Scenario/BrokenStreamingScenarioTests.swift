@@ -162,6 +162,15 @@ import Testing
         #expect(fine.warnings.isEmpty, "\(fine.warnings)")
     }
 
+    @Test func regionWarnings() throws {
+        let uneven = try ScenarioFile.decode(text: BrokenStreamingScenarioTests.base([12: "    eu: {share: 20%}"]), file: "u.yaml")
+        #expect(uneven.warnings.map(\.message) == ["the shares sum to 80%, not 100%: they are normalised (each region gets share ÷ 0.8)"], "\(uneven.warnings)")
+        #expect(uneven.warnings.first?.line == 11 && uneven.warnings.first?.path == "streaming.regions")
+        let alone = try ScenarioFile.decode(text: BrokenStreamingScenarioTests.base([11: "    us: {share: 100%}", 12: ""],
+                                                                                   append: "  outages: [{region: us, start: 1m, duration: 1m}]\n"), file: "a.yaml")
+        #expect(alone.warnings.contains { $0.path == "streaming.outages" && $0.message.contains("nowhere to move") }, "\(alone.warnings)")
+    }
+
     @Test func capacityWarningsFromMeanValues() throws {
         // 100/s × 20 ms on 4 tasks: ρ = 0.5, fine; 100/s × 100 ms: ρ = 2.5, 11 tasks needed.
         let fine = try ScenarioFile.decode(text: BrokenStreamingScenarioTests.base([24: "        - {name: score, kind: fraud-score, service: fixed(20ms)}"]), file: "ok.yaml")
