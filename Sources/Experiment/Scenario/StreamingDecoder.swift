@@ -59,7 +59,12 @@ struct StreamingDecoder {
         let recordBytes = f["record_size"].map { recordSize($0) } ?? 1_000
         let baseGateway = f["gateway"].map { gateway($0, base: StreamingDecoder.defaultGateway) } ?? StreamingDecoder.defaultGateway
         let regions = f.required("regions", expected: "a mapping of region names to {share, cross_region_latency}").flatMap { self.regions($0, base: baseGateway) }
-        let outages = f["outages"].map { self.outages($0, regions: regions?.map(\.name), warnings: &warnings) } ?? []
+        // The region names as written, even when a region has an issue (so an outage's unknown region is still found).
+        let regionNames = regions?.map(\.name) ?? f["regions"].flatMap { n -> [String]? in
+            guard case .mapping(let m) = n.node else { return nil }
+            return m.compactMap { $0.key.string }
+        }
+        let outages = f["outages"].map { self.outages($0, regions: regionNames, warnings: &warnings) } ?? []
         let degraded = f["degraded_mode"].map { degradedMode($0) } ?? .some(nil)
         let kafka = f.required("kafka", expected: "{brokers: 6, topics: {NAME: {partitions: 64}}}").flatMap { self.kafka($0) }
         if let regions, let node = f["regions"] {

@@ -145,9 +145,11 @@ import Testing
 
     @Test func everyErrorOfAStreamingFileAtOnce() throws {
         let text = BrokenStreamingScenarioTests.base([11: "    us: {shar: 60%}", 16: "      tx: {partitions: 8, replication: 2, min_insync: 3}",
-                                                      21: "      topic: txn", 29: "      parallelism: 0"])
+                                                      21: "      topic: txn", 29: "      parallelism: 0"],
+                                                     append: "  outages: [{region: euro, start: 1m, duration: 1m}]\n")
         let errors = try #require(throws: ConfigErrors.self) { try ScenarioFile.decode(text: text, file: "many.yaml") }
-        for line in [11, 16, 21, 29] { #expect(errors.issues.contains { $0.line == line }, "no issue on line \(line): \(errors)") }
+        // A broken region or topic does not hide a dangling reference to another one.
+        for line in [11, 16, 21, 29, 32] { #expect(errors.issues.contains { $0.line == line }, "no issue on line \(line): \(errors)") }
     }
 
     @Test func warningsForStreamingConfigurationsThatCannotWork() throws {
