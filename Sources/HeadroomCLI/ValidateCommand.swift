@@ -35,7 +35,7 @@ public struct ValidateCommand: ParsableCommand {
         for file in files {
             do {
                 let s = try ScenarioLoading.load(file)
-                print("\(file): valid (\(s.components.count) components, \(s.expectations.count) expectations, \(s.warnings.count) warning\(s.warnings.count == 1 ? "" : "s"))")
+                print("\(file): valid (\(s.streaming.isEmpty ? "\(s.components.count) components" : "\(s.streaming.count) stream job\(s.streaming.count == 1 ? "" : "s")"), \(s.expectations.count) expectations, \(s.warnings.count) warning\(s.warnings.count == 1 ? "" : "s"))")
             } catch let f as ScenarioFailure {
                 ScenarioLoading.err(f.description)
                 failed += 1

@@ -32,8 +32,12 @@ public indirect enum FieldKind: Sendable, Equatable {
     case references
     /// The name of another component.
     case reference
+    /// A throughput of data (`125MB/s`, `1Gbit/s`).
+    case dataRate
     /// A mapping with the given fields.
     case mapping([FieldSpec])
+    /// A list of mappings, each with the given fields (in order).
+    case list([FieldSpec])
     /// A mapping from names chosen by the user to mappings of the given fields
     /// (one field `kind` selects which variant applies, see ``ComponentKind``).
     case components
@@ -82,7 +86,9 @@ public struct FieldSpec: Sendable, Equatable {
         case .numbers: return "list of numbers"
         case .references: return "list of component names"
         case .reference: return "component name"
+        case .dataRate: return "throughput"
         case .mapping: return "mapping"
+        case .list: return "list of mappings"
         case .components: return "mapping of names to components"
         case .named: return "mapping of names to mappings"
         case .statements(let what): return "list of \(what)"

@@ -20,6 +20,28 @@ public enum ScenarioFieldTables {
             let fields = ScenarioFields.fields(of: kind)
             out += fields.isEmpty ? "No field besides `kind`.\n" : table(fields)
         }
+        out += "\n### `streaming:`\n\n" + table(StreamingFields.section)
+        let streaming: [(String, [FieldSpec])] = [
+            ("`streaming.gateway`, `regions.<r>.gateway`", StreamingFields.gatewayFields),
+            ("A region (`streaming.regions.<r>`)", StreamingFields.regionFields),
+            ("An outage (`streaming.outages` items)", StreamingFields.outageFields),
+            ("`streaming.degraded_mode`", StreamingFields.degradedFields),
+            ("`streaming.kafka`", StreamingFields.kafkaFields),
+            ("A topic (`kafka.topics.<t>`)", StreamingFields.topicFields),
+            ("`kafka.topics.<t>.salting`", StreamingFields.saltingFields),
+            ("A job (`streaming.jobs.<j>`)", StreamingFields.jobFields),
+            ("`jobs.<j>.checkpoint`", StreamingFields.checkpointFields),
+            ("`jobs.<j>.autoscaler`", StreamingFields.autoscalerFields),
+            ("An operator (`jobs.<j>.operators` items)", StreamingFields.operatorFields),
+            ("`jobs.<j>.feature_store`", StreamingFields.featureStoreFields),
+            ("`jobs.<j>.model_server` (exactly one field)", StreamingFields.modelServerFields),
+            ("`model_server.remote`", StreamingFields.remoteModelFields),
+            ("`jobs.<j>.fraud_model` (exactly one field)", StreamingFields.fraudModelFields),
+            ("`fraud_model.train`", StreamingFields.trainingFields),
+            ("`jobs.<j>.sink`", StreamingFields.sinkFields),
+            ("`jobs.<j>.review_queue`", StreamingFields.reviewFields),
+        ]
+        for (title, fields) in streaming { out += "\n### \(title)\n\n" + table(fields) }
         out += "\n### Expectation metrics (`expect:` items `METRIC[STAGE] OP VALUE`)\n\n"
         out += "| metric | value | stage | analytic |\n| --- | --- | --- | --- |\n"
         for m in ExpectationMetric.allCases {

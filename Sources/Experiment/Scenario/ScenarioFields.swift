@@ -39,7 +39,8 @@ public enum ScenarioFields {
         FieldSpec("replications", .integer(minimum: 1), "Independent replications (default 1); confidence intervals need at least 2.", example: "10"),
         FieldSpec("sample_every", .duration, "Spacing of the time series (throughput, records waiting); default horizon / 100.", example: "1m"),
         FieldSpec("workload", .external("workload section (docs/workloads.md)"), "The traffic: the same `workload:` section as a workload file; sources refer to its streams with `stream:`.", example: "{streams: {bets: {rate: 500/s}}}"),
-        FieldSpec("components", .components, required: true, "The components by name; `to:` connects them.", example: "{server: {kind: station, service: exp(mean=1s), to: done}}"),
+        FieldSpec("components", .components, "A queueing network: the components by name; `to:` connects them. Exactly one of `components` and `streaming`.", example: "{server: {kind: station, service: exp(mean=1s), to: done}}"),
+        FieldSpec("streaming", .mapping(StreamingFields.section), "The streaming path: regions, Kafka cluster and stream jobs (see The streaming section). Exactly one of `components` and `streaming`.", example: "{regions: {us: {share: 100%}}, kafka: {…}, jobs: {…}}"),
         FieldSpec("slos", .statements("objectives"), "Latency objectives, end to end (`p99 <= 5s`) or of one stage (`{stage: server, objective: p99 <= 2s}`).", example: "[p99 <= 5s]"),
         FieldSpec("prices", .mapping(priceFields), "Which clouds to price and a price file overriding the shipped catalogs.", example: "{clouds: [aws], file: my-prices.json}"),
         FieldSpec("storage", .mapping(storageFields), "The object store behind the sinks: what each sink's records become per day and over retention by tier, and their monthly cost per cloud.", example: "{datasets: {transactions: {sink: done, event_size: 1KB}}}"),
@@ -63,7 +64,7 @@ public enum ScenarioFields {
 
     /// Fields of one dataset of `storage.datasets`.
     public static let datasetFields: [FieldSpec] = [
-        FieldSpec("sink", .reference, required: true, "The sink whose records the dataset stores.", example: "done"),
+        FieldSpec("sink", .reference, required: true, "The sink whose records the dataset stores: a component sink, or in a streaming scenario a topic (the raw records) or a job (its decisions).", example: "done"),
         FieldSpec("event_size", .size, required: true, "Size of one record as JSON (the raw size).", example: "1KB"),
         FieldSpec("format", .choice(["json", "csv", "parquet-snappy", "parquet-zstd", "avro"]), "Bronze file format (default parquet-snappy); its measured compression ratio applies unless `compression_ratio` is given.", example: "parquet-zstd"),
         FieldSpec("compression_ratio", .text, "JSON bytes ÷ stored bytes for Bronze (a number ≥ 1, e.g. 5).", example: "7.5"),
@@ -74,7 +75,7 @@ public enum ScenarioFields {
     /// Fields of an SLO written as a mapping.
     public static let sloFields: [FieldSpec] = [
         FieldSpec("objective", .text, required: true, "`pXX <= duration` (or `<`): p50, p90, p95, p99, p99.9, p999 or max.", example: "p99 <= 5s"),
-        FieldSpec("stage", .reference, "The station or delay it applies to (default: end to end, at the sinks).", example: "server"),
+        FieldSpec("stage", .reference, "The station or delay it applies to, or a streaming stage (`kafka`, an operator, `scoring.sink` with several jobs); default end to end.", example: "server"),
         FieldSpec("name", .text, "A label for the report (default: the objective).", example: "decision latency"),
     ]
 

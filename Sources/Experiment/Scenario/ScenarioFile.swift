@@ -72,25 +72,45 @@ public enum ScenarioFile {
         }
         let start = f["start"].map { $0.timestamp() } ?? ScenarioFile.defaultStart
         let workload = f["workload"].flatMap { WorkloadFile.decodeWorkload($0) }
-        let components = f.required("components", expected: "a mapping of component names to definitions").flatMap {
-            ComponentDecoder(workload: workload, workloadGiven: f["workload"] != nil, start: start ?? ScenarioFile.defaultStart,
-                             horizon: horizon ?? 0).decode($0)
+        let componentsNode = f["components"], streamingNode = f["streaming"]
+        if componentsNode != nil, let streamingNode {
+            streamingNode.fail("a scenario has either `components:` (a queueing network) or `streaming:` (stream jobs), not both",
+                               expected: "one of the two sections")
+        } else if componentsNode == nil, streamingNode == nil {
+            _ = f.required("components", expected: "`components:` (a queueing network) or `streaming:` (stream jobs); exactly one of the two")
         }
+        var components: [ComponentSpec]?
+        var streaming: StreamingSection?
+        if let componentsNode, streamingNode == nil {
+            components = ComponentDecoder(workload: workload, workloadGiven: f["workload"] != nil, start: start ?? ScenarioFile.defaultStart,
+                                          horizon: horizon ?? 0).decode(componentsNode)
+        } else if let streamingNode, componentsNode == nil {
+            streaming = StreamingDecoder(workload: workload, workloadGiven: f["workload"] != nil, directory: directory,
+                                         start: start ?? ScenarioFile.defaultStart, horizon: horizon, sampleEvery: sampleEvery).decode(streamingNode)
+            if streaming != nil { components = [] }
+        }
+        // The stage names SLOs and expectations may name, nil when they cannot be known.
+        let stages: [String]? = streamingNode != nil ? streaming.map { streamingStageNames($0.pipelines) } : components.map(stageNames)
+        let stageWord = streamingNode != nil ? "stage" : "station or delay"
         var slos: [SLO] = []
         if let items = f["slos"]?.list() {
-            for item in items { if let slo = decodeSLO(item, components: components) { slos.append(slo) } }
+            for item in items { if let slo = decodeSLO(item, stages: stages, stageWord: stageWord) { slos.append(slo) } }
         }
         let prices = decodePrices(f["prices"], directory: directory)
-        let sinks = components?.filter { $0.kind == .sink }.map(\.name)
+        let sinks = streamingNode != nil ? streaming.map { streamingSinkNames($0.pipelines) } : components?.filter { $0.kind == .sink }.map(\.name)
         var storage: StorageSection?? = .some(nil)
         if let node = f["storage"] { storage = StorageSection.decode(node, sinks: sinks, clouds: prices?.clouds ?? CostCatalog.clouds) }
         var expectations: [Expectation] = []
         if let items = f["expect"]?.list() {
             for item in items {
                 guard let e = StatementParser.expectation(item) else { continue }
-                if case .compare(_, let stage?, _, _) = e.check, components != nil, !isStage(stage, components!) {
-                    item.fail("no station or delay named `\(stage)`" + Spelling.suggestion(for: stage, in: stageNames(components!)),
-                              expected: "one of " + stageNames(components!).joined(separator: ", "))
+                if case .compare(_, let stage?, _, _) = e.check, let stages, !stages.contains(stage) {
+                    item.fail("no \(stageWord) named `\(stage)`" + Spelling.suggestion(for: stage, in: stages),
+                              expected: "one of " + stages.joined(separator: ", "))
+                    continue
+                }
+                if case .compare(_, _, _, .analytic) = e.check, streamingNode != nil {
+                    item.fail("`~ analytic` compares with queueing theory, which a streaming scenario has none of", expected: "a bound such as p99 <= 5s")
                     continue
                 }
                 if case .compare(_, _, _, .analytic) = e.check, (replications ?? 1) < 2 {
@@ -99,8 +119,15 @@ public enum ScenarioFile {
                 if case .sloMet = e.check, slos.isEmpty, f["slos"] == nil {
                     item.fail("`\(e.text)` needs an objective under `slos:`", expected: "slos: [p99 <= 5s]")
                 }
-                if case .lagDrained = e.check, !(workload?.streams.contains { !$0.rate.spikes.isEmpty } ?? false) {
+                if case .lagDrained = e.check, streamingNode == nil, !(workload?.streams.contains { !$0.rate.spikes.isEmpty } ?? false) {
                     item.fail("`\(e.text)` needs a spike: add `events:` to the workload and a source with `stream:`", expected: "a workload with events")
+                }
+                if case .lagDrained = e.check, let streaming {
+                    let read = Set(streaming.pipelines.map(\.configuration.stream))
+                    if !(workload?.streams.contains { read.contains($0.name) && !$0.rate.spikes.isEmpty } ?? false) {
+                        item.fail("`\(e.text)` needs a spike on a stream a job reads (\(read.sorted().joined(separator: ", ")))",
+                                  expected: "an `events:` entry or `spikes:` on the job's workload stream")
+                    }
                 }
                 expectations.append(e)
             }
@@ -110,7 +137,12 @@ public enum ScenarioFile {
         var scenario = Scenario(name: name, description: description, seed: seed, start: start, horizon: horizon, warmUp: warmUp,
                                 replications: replications, sampleEvery: sampleEvery, workload: workload,
                                 components: components, slos: slos, prices: prices, storage: storage, expectations: expectations, warnings: [])
-        scenario.warnings = ScenarioChecks.warnings(scenario, file: issues.file, marks: f)
+        if let streaming {
+            scenario.streaming = streaming.pipelines
+            scenario.warnings = streaming.warnings
+        } else {
+            scenario.warnings = ScenarioChecks.warnings(scenario, file: issues.file, marks: f)
+        }
         return scenario
     }
 
@@ -118,18 +150,35 @@ public enum ScenarioFile {
         components.filter { $0.kind == .station || $0.kind == .delay }.map(\.name)
     }
 
-    static func isStage(_ name: String, _ components: [ComponentSpec]) -> Bool { stageNames(components).contains(name) }
+    /// The stage names of a streaming scenario: with one job its stages
+    /// (`gateway, produce, kafka, buffer, <operators…>, sink`); with several,
+    /// `<job>.<stage>` and each bare job name (its end-to-end latency).
+    static func streamingStageNames(_ pipelines: [StreamingPipeline]) -> [String] {
+        func stages(_ p: StreamingPipeline) -> [String] {
+            StreamingFields.fixedStagesBefore + p.configuration.job.operators.map(\.name) + StreamingFields.fixedStagesAfter
+        }
+        if pipelines.count == 1 { return stages(pipelines[0]) }
+        return pipelines.flatMap { p in [p.name] + stages(p).map { p.name + "." + $0 } }
+    }
+
+    /// The sink names of a streaming scenario: each topic a job reads (the
+    /// raw records as Kafka received them), then each job (its outputs).
+    static func streamingSinkNames(_ pipelines: [StreamingPipeline]) -> [String] {
+        var topics: [String] = []
+        for p in pipelines where !topics.contains(p.configuration.job.topic) { topics.append(p.configuration.job.topic) }
+        return topics + pipelines.map(\.name)
+    }
 
     /// `p99 <= 5s` or `{objective: p99 <= 5s, stage: server, name: …}`.
-    static func decodeSLO(_ node: ConfigNode, components: [ComponentSpec]?) -> SLO? {
+    static func decodeSLO(_ node: ConfigNode, stages: [String]?, stageWord: String = "station or delay") -> SLO? {
         if case .mapping = node.node {
             guard let f = node.fields(ScenarioFields.sloFields.names) else { return nil }
             let objective = f.required("objective", expected: "an objective such as p99 <= 5s").flatMap { StatementParser.objective($0) }
             var stage: String?
-            if let s = f["stage"], let text = s.text(expected: "a station or delay name") {
-                if let components, !isStage(text, components) {
-                    s.fail("no station or delay named `\(text)`" + Spelling.suggestion(for: text, in: stageNames(components)),
-                           expected: "one of " + stageNames(components).joined(separator: ", "))
+            if let s = f["stage"], let text = s.text(expected: "a \(stageWord) name") {
+                if let stages, !stages.contains(text) {
+                    s.fail("no \(stageWord) named `\(text)`" + Spelling.suggestion(for: text, in: stages),
+                           expected: "one of " + stages.joined(separator: ", "))
                 } else { stage = text }
             }
             guard let objective else { return nil }

@@ -23,6 +23,7 @@ public enum ScenarioRunner {
     /// - Throws: ``PlatformError`` when a component refuses its parameters.
     public static func run(_ scenario: Scenario, seed: UInt64? = nil, reproducible: Bool = false,
                            progress: (Int, Int) -> Void = { _, _ in }) throws -> ScenarioRunResult {
+        guard scenario.streaming.isEmpty else { throw PlatformError(field: "streaming", "this build decodes and validates streaming scenarios but cannot run them yet (the streaming runner is not merged); `headroom validate` checks the file") }
         let clock = ContinuousClock.now
         let root = seed ?? scenario.seed
         let stages = scenario.components.enumerated().filter { $0.element.kind == .station || $0.element.kind == .delay }

@@ -2,7 +2,11 @@
 /// the average and peak arrival rate of its sources over the horizon, the
 /// CPU work per record (each station's mean service time times its visits
 /// per record, from the traffic equations), the end-to-end SLO, the event
-/// size and retention of its `storage:` section, and the price file. Everything else comes from the flags of `headroom size`.
+/// size and retention of its `storage:` section, and the price file. In a
+/// streaming scenario the rates are those of the workload streams its jobs
+/// read, the work per record the operators' mean service times, and the
+/// event size the first job's record size when `storage:` gives none.
+/// Everything else comes from the flags of `headroom size`.
 
 /// Sizing inputs read from a scenario.
 public struct ScenarioSizing: Sendable, Equatable {
@@ -26,6 +30,21 @@ public struct ScenarioSizing: Sendable, Equatable {
         var mean = 0.0
         var constant = 0.0
         var profiles: [[(time: Double, rate: Double)]] = []
+        // A streaming scenario: each job's workload stream, sampled like a stream source's profile.
+        if let workload = s.workload {
+            let step = Swift.max(1_000_000, Swift.min(60_000_000, s.horizon / 500))
+            for name in Set(s.streaming.map(\.configuration.stream)).sorted() {
+                guard let stream = workload.streams.first(where: { $0.name == name }) else { continue }
+                var points: [(time: Double, rate: Double)] = []
+                var t: Int64 = 0
+                while t <= s.horizon {
+                    points.append((time: Double(t) / 1e6, rate: stream.rate.rate(at: s.start + t)))
+                    t += step
+                }
+                profiles.append(points)
+                mean += ScenarioChecks.meanRate(.profile(stream: name, points: points))
+            }
+        }
         for c in s.components {
             guard case .source(let arrivals, _) = c.role else { continue }
             mean += ScenarioChecks.meanRate(arrivals)
@@ -47,10 +66,15 @@ public struct ScenarioSizing: Sendable, Equatable {
                 if case .station(_, let service, _, _) = c.role { work += rates[i] / mean * service.mean; stations += 1 }
             }
         }
+        for p in s.streaming {
+            // Operators' service per record (a measured one has no mean before the run).
+            for op in p.configuration.job.operators { if case .distribution(let d) = op.service { work += d.mean } }
+            stations += p.configuration.job.operators.count
+        }
         recordCostSeconds = stations > 0 ? work : nil
         sloSeconds = s.slos.first { $0.stage == nil }?.boundSeconds
         priceFile = s.prices.file
-        eventBytes = s.storage?.feeds.first?.eventBytes
+        eventBytes = s.storage?.feeds.first?.eventBytes ?? s.streaming.first.map { Double($0.configuration.recordBytes) }
         retentionDays = s.storage?.configuration.lifecycle.retentionDays
     }
 }
