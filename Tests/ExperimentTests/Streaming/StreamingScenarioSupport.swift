@@ -12,10 +12,10 @@ enum StreamingScenarioSupport {
 
     static func dist(_ text: String) -> Distribution { try! Distribution.parse(text) }
 
-    /// The fraud model every fraud test shares: trained once (seed 7, 3 minutes of a 1,000/s
+    /// The fraud model every fraud test shares: trained once (seed 7, 2 minutes of a 500/s
     /// workload with fraud planted 120× more often, before the simulated span).
     static let fraudModel: FraudModel = {
-        try! StreamingPresets.trainedFraudModel(rate: 1_000, minutes: 3, cards: 20_000, seed: 7, beforeMicros: origin)
+        try! StreamingPresets.trainedFraudModel(rate: 500, minutes: 2, cards: 20_000, seed: 7, beforeMicros: origin)
     }()
 
     /// One expectation line parsed as the scenario decoder would.
@@ -110,5 +110,25 @@ enum StreamingScenarioSupport {
                                                                  sessionTimeoutNanos: 15_000_000_000)])
         p.configuration.job.allowedLatenessNanos = 1_000_000_000
         return p
+    }
+}
+
+import Reporting
+
+extension JSONValue {
+    /// Element `index` of an array, or nil.
+    subscript(index: Int) -> JSONValue? {
+        guard case .array(let items) = self, items.indices.contains(index) else { return nil }
+        return items[index]
+    }
+    /// The elements of an array, or nil.
+    var arrayValue: [JSONValue]? {
+        guard case .array(let items) = self else { return nil }
+        return items
+    }
+    /// The text of a string, or nil.
+    var stringValue: String? {
+        guard case .string(let s) = self else { return nil }
+        return s
     }
 }
