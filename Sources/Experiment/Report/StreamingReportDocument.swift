@@ -36,7 +36,7 @@ enum StreamingReportDocument {
             }.joined(separator: "; ")))
         }
         doc.append(.paragraph("Stream jobs: " + o.pipelines.map { p in
-            "`\(p.name)` reads topic `\(p.topic)` (\(p.partitionRecords.count) partitions) of stream `\(p.stream)` with \(p.initialParallelism) task(s) running \(p.operators.joined(separator: " → "))"
+            "\(p.name) reads topic \(p.topic) (\(p.partitionRecords.count) partitions) of stream \(p.stream) with \(p.initialParallelism) task(s) running \(p.operators.joined(separator: " → "))"
         }.joined(separator: "; ") + (o.pipelines.count > 1 ? ". Each job is simulated with its own brokers: broker capacity is not shared between jobs." : ".")))
         appendLatency(run, o, to: &doc)
         appendLag(run, o, to: &doc)
@@ -98,10 +98,10 @@ enum StreamingReportDocument {
         var facts = ["peak delivered: \(rate(peak)) (one sample interval)",
                      "mean delivered after warm-up: \(run.estimate(.throughput, stage: nil).map { rate($0.value) } ?? "—") of \(rate(ExpectationEvaluator.offeredRate(run))) offered"]
         for p in o.pipelines {
-            facts.append("`\(p.name)`: most consumer lag \(count(p.maxLag)) records; largest task buffer \(p.maxBufferOccupancy) records"
+            facts.append("\(p.name): most consumer lag \(count(p.maxLag)) records; largest task buffer \(p.maxBufferOccupancy) records"
                          + (p.degradedSeconds > 0 ? "; degraded mode (enrichment skipped) for \(seconds(p.degradedSeconds))" : ""))
             for (spike, d) in zip(run.spikes, p.drainSeconds) {
-                facts.append("`\(p.name)`, \(spike.name) (\(seconds(spike.start)) to \(seconds(spike.end))): "
+                facts.append("\(p.name), \(spike.name) (\(seconds(spike.start)) to \(seconds(spike.end))): "
                              + (d.map { "lag back to the pre-spike level \(seconds($0)) after its end" } ?? "lag never came back to the pre-spike level before the horizon"))
             }
         }
@@ -117,7 +117,7 @@ enum StreamingReportDocument {
             let hot = p.hotPartitions
             let total = Double(p.partitionRecords.reduce(0, +))
             let busiest = p.partitionRecords.indices.max { (p.partitionRecords[$0], -$0) < (p.partitionRecords[$1], -$1) } ?? 0
-            var text = "`\(p.topic)` (\(p.name)): \(p.partitionRecords.count) partitions, mean \(count(p.meanPartitionRecords.rounded())) records each; "
+            var text = "\(p.topic) (\(p.name)): \(p.partitionRecords.count) partitions, mean \(count(p.meanPartitionRecords.rounded())) records each; "
             text += hot.isEmpty ? "no hot partition (none above \(Planning.NumberText.plain(StreamingOutcome.hotFactor))× the mean)."
                                 : "\(hot.count) hot partition(s) above \(Planning.NumberText.plain(StreamingOutcome.hotFactor))× the mean."
             doc.append(.paragraph(text))
@@ -152,7 +152,7 @@ enum StreamingReportDocument {
         doc.append(.heading(level: 2, text: "Autoscaler"))
         let actions = o.pipelines.flatMap { p in p.autoscalerActions.map { (p.name, $0.replication, $0.action) } }
         for p in o.pipelines {
-            doc.append(.paragraph("`\(p.name)`: \(p.initialParallelism) task(s) at the start, between \(p.minParallelismSeen) and \(p.maxParallelismSeen) during the run (at most \(p.maxParallelismAllowed) allowed)."))
+            doc.append(.paragraph("\(p.name): \(p.initialParallelism) task(s) at the start, between \(p.minParallelismSeen) and \(p.maxParallelismSeen) during the run (at most \(p.maxParallelismAllowed) allowed)."))
         }
         doc.append(actions.isEmpty ? .paragraph("No rescaling decision.")
                                    : .table(ReportTable(columns: ["job", "replication", "time", "from", "to", "reason"],
@@ -165,8 +165,8 @@ enum StreamingReportDocument {
         doc.append(.heading(level: 2, text: "Analytics outcomes"))
         for p in o.pipelines {
             let d = p.decisions
-            if d.approveFraud + d.reviewFraud + d.blockFraud + d.reviewLegit + d.blockLegit > 0 {
-                doc.append(.paragraph("`\(p.name)` decisions against the generator's labels (after the warm-up): precision "
+            if p.operatorKinds.contains(.fraudScore) {
+                doc.append(.paragraph("\(p.name) decisions against the generator's labels (after the warm-up): precision "
                     + (d.precision.map(percent) ?? "— (nothing flagged)") + ", recall " + (d.recall.map(percent) ?? "— (no fraud)") + "."))
                 doc.append(.table(ReportTable(columns: ["decision", "fraudulent", "legitimate"], numeric: [false, true, true], rows: [
                     ["APPROVE", count(d.approveFraud), count(d.approveLegit)], ["REVIEW", count(d.reviewFraud), count(d.reviewLegit)],
@@ -174,14 +174,16 @@ enum StreamingReportDocument {
             }
             if p.reviewers > 0 {
                 let t = p.review.timeToReview.percentiles()
-                doc.append(.paragraph("`\(p.name)` review queue (\(p.reviewers) reviewers): \(count(p.review.cases)) cases, \(count(p.review.completed)) reviewed, "
+                doc.append(.paragraph("\(p.name) review queue (\(p.reviewers) reviewers): \(count(p.review.cases)) cases, \(count(p.review.completed)) reviewed, "
                     + "most waiting \(count(p.review.maxBacklog)), waiting at the end \(count(p.reviewBacklogAtEnd)); time to review "
                     + (t.map { "p50 \(seconds($0.p50Seconds)), p99 \(seconds($0.p99Seconds))" } ?? "—") + "."))
             }
             let ops = p.operatorOutcome
-            if ops.sessionsClosed > 0 || ops.lateEvents > 0 || ops.duplicatesDropped > 0 {
-                doc.append(.paragraph("`\(p.name)`: \(count(ops.sessionsClosed)) sessions closed, \(count(ops.lateEvents)) late events (dead letters), \(count(ops.duplicatesDropped)) duplicates dropped."))
-            }
+            var parts: [String] = []
+            if p.operatorKinds.contains(.sessionize) || ops.sessionsClosed > 0 { parts.append("\(count(ops.sessionsClosed)) sessions closed") }
+            if ops.lateEvents > 0 { parts.append("\(count(ops.lateEvents)) late events sent to the dead-letter output") }
+            if ops.duplicatesDropped > 0 { parts.append("\(count(ops.duplicatesDropped)) duplicates dropped by dedup") }
+            if !parts.isEmpty { doc.append(.paragraph("\(p.name): " + parts.joined(separator: ", ") + ".")) }
             let measured = zip(p.operators, p.measuredServiceSeconds).filter { $0.1 > 0 }
             if !measured.isEmpty {
                 doc.append(.paragraph("Measured service times (the real code timed on this machine, scaled): "

@@ -108,7 +108,7 @@ extension StreamingScenarioRun {
             let results = runs.map { $0[j].result }
             let first = results[0]
             var o = PipelineOutcome(
-                name: p.name, stream: c.stream, topic: c.job.topic, operators: c.job.operators.map(\.name),
+                name: p.name, stream: c.stream, topic: c.job.topic, operators: c.job.operators.map(\.name), operatorKinds: c.job.operators.map(\.kind),
                 initialParallelism: c.job.parallelism, maxParallelismAllowed: c.job.autoscaler?.maxParallelism ?? c.job.maxParallelism,
                 generated: 0, delivered: 0,
                 partitionRecords: Array(repeating: 0, count: first.partitionRecords.count),

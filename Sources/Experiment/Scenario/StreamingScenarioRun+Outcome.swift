@@ -33,8 +33,8 @@ public struct PipelineOutcome: Sendable {
     public var stream: String
     /// The topic it reads.
     public var topic: String
-    /// Its operators' names, in chain order.
-    public var operators: [String]
+    /// Its operators' names and kinds, in chain order.
+    public var operators: [String], operatorKinds: [OperatorKind]
     /// Tasks at the start, and the most the configuration allows.
     public var initialParallelism: Int, maxParallelismAllowed: Int
     /// Records that arrived at a gateway (retry duplicates included), summed over replications.
