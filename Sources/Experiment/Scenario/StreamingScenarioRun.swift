@@ -128,6 +128,10 @@ enum StreamingScenarioRun {
         }
     }
 
+    /// The names `p99[STAGE]` and `slos: {stage: …}` may use in a scenario
+    /// with these jobs (for the decoder's checks), in report order.
+    static func stageNames(_ pipelines: [StreamingPipeline]) -> [String] { stageInfos(pipelines).map(\.name) }
+
     /// Every job's stages in pipeline order; with several jobs the names are
     /// `<job>.<stage>` and each job's end to end is a stage named after the job.
     static func stageInfos(_ pipelines: [StreamingPipeline]) -> [StageInfo] {
