@@ -43,11 +43,16 @@ import Workloads
         #expect(run.eventsSimulated > 0)
     }
 
-    @Test func theAutoscalerScalesUpDuringTheSpikeAndItsActionsAreInTheReport() throws {
+    @Test func theAutoscalerScalesUpDuringTheSpikeAndDownAfterItInTheReport() throws {
         let run = Self.run
         let o = try #require(run.streaming?.pipelines.first)
         let ups = o.autoscalerActions.filter { $0.action.to > $0.action.from }
         #expect(ups.contains { $0.action.timeNanos >= 20_000_000_000 && $0.action.timeNanos <= 35_000_000_000 }, "\(o.autoscalerActions)")
+        #expect(o.autoscalerActions.contains { $0.action.to < $0.action.from && $0.action.timeNanos > 35_000_000_000 }, "no scale-down after the spike")
+        var r = run
+        r.scenario.expectations = ["scaled up during spike", "scaled down after spike", "max parallelism <= 16", "max parallelism <= 1"]
+            .map { S.expectation($0)! }
+        #expect(ExpectationEvaluator.evaluate(r).map(\.passed) == [true, true, true, false])
         let md = MarkdownRendererProbe.markdown(run)
         #expect(md.contains("## Autoscaler"))
         let first = try #require(o.autoscalerActions.first)
