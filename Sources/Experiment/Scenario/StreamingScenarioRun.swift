@@ -111,8 +111,9 @@ enum StreamingScenarioRun {
         guard let kind = workload.streams.first(where: { $0.name == c.stream })?.kind else {
             throw PlatformError(field: "streaming.\(p.name).stream", "`\(c.stream)` is not a stream of the workload")
         }
+        // The next block is generated on another core while the model simulates this one (same blocks, same order: same result).
         func go<I: StreamInput>(_ input: I) -> StreamingResult {
-            StreamingRun.run(c, input: input, fraudModel: model, horizonNanos: horizon, warmUpNanos: warmUp, seed: seed,
+            StreamingRun.run(c, input: PrefetchingInput(input), fraudModel: model, horizonNanos: horizon, warmUpNanos: warmUp, seed: seed,
                              stepNanos: step, progress: progress)
         }
         switch kind {
