@@ -85,8 +85,8 @@ public enum ExpectationEvaluator {
             return StreamingExpectations.scaled(up: up, run, e)
         case .reviewBacklogDrained:
             return StreamingExpectations.reviewDrained(run, e)
-        case .compare(let metric, let stage, _, _) where metric.isStreaming && (metric != .lag || stage != nil)
-                                                     || metric.allowsShare && run.streaming != nil:
+        case .compare(let metric, let stage, _, _) where run.streaming != nil && (metric.isStreaming || metric.allowsShare)
+                                                     || metric.isStreaming && (metric != .lag || stage != nil):
             return StreamingExpectations.compare(e, run)
         case .compare(let metric, let stage, let op, let target):
             let name = metric.rawValue + (stage.map { "[\($0)]" } ?? "")

@@ -55,7 +55,9 @@ enum StreamingExpectations {
                 return total + counts.filter { c in cause.map { c.cause == $0 || c.cause.hasPrefix($0 + " ") } ?? true }.reduce(0) { $0 + $1.count }
             }
             value = Double(n)
-        case .lag: value = selected.map(\.maxLag).max()
+        case .lag:
+            // Unscoped: the most total lag (summed over jobs at each sample) in any replication.
+            value = scope == nil ? run.replications.compactMap { $0.endToEnd["lag"] }.max() : selected.map(\.maxLag).max()
         case .maxParallelism: value = selected.map { Double($0.maxParallelismSeen) }.max()
         case .hotPartitions: value = Double(selected.reduce(0) { $0 + $1.hotPartitions.count })
         case .reviewBacklog: value = selected.map { Double($0.review.maxBacklog) }.max()

@@ -15,7 +15,7 @@ import Workloads
     @Test func aSpikeWithTooFewTasksBuildsLagThatDrains() throws {
         let spike = S.spike(at: 10, for: 10, times: 4)
         let s = S.scenario("spike", workload: S.cardWorkload(rate: 400, spikes: [spike]), pipelines: [S.simplePipeline(tasks: 2)],
-                           seconds: 60, expectations: ["lag drained within 30s", "drops == 0"])
+                           seconds: 60, expectations: ["lag drained within 30s", "drops == 0", "throughput held", "p99 <= 30s", "lag <= 100k"])
         let run = try ScenarioRunner.run(s, reproducible: true)
         let o = try #require(run.streaming?.pipelines.first)
         let before = o.lag[0][5], peak = o.lag[0][19]
