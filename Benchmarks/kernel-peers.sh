@@ -52,7 +52,14 @@ for model in ("mm1", "mm8"):
             continue
         ratio = ours / rates[key]
         print(f"{model:8} {impl:16} {rates[key]:>14,.0f} {ratio:>13.2f}x")
-for name in ("deep", "deep_components"):
+for model in ("mm1", "mm8"):
+    key = f"headroom-{model}_kernel"
+    if key in rates:
+        line = f"{model + '_kernel':15} {'headroom':9} {rates[key]:>14,.0f}  (bare SimCore model, the C loop's statistics)"
+        if model == "mm1":
+            line += f"; {rates[key] / rates['c-mm1']:.2f}x the C loop"
+        print(line)
+for name in ("deep", "deep_kernel", "deep_components"):
     if "headroom-" + name in rates:
         print(f"{name:15} {'headroom':9} {rates['headroom-' + name]:>14,.0f}")
 rss = ", ".join(f"{r['kib']:,} KiB after {r['customers']:,} M/M/1 customers" for r in bench["peak_rss_kib"])

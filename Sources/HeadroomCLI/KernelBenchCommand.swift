@@ -1,11 +1,15 @@
-/// `headroom bench kernel`: events per second of the SimCore run loop with
-/// Platform's source, station and sink, and peak memory at two run lengths.
+/// `headroom bench kernel`: events per second of the SimCore run loop, bare
+/// and with Platform's source, station and sink, and peak memory at two run lengths.
 ///
 /// Models (an arrival and a departure are two events):
 /// - `mm1`: M/M/1 at ρ = 0.9 (λ = 0.9/s, mean service 1 s);
 /// - `mm8`: M/M/8 at ρ = 0.9 (λ = 7.2/s, mean service 1 s);
 /// - `deep`: a bank of 100,000 independent Poisson sources (1/s each, one
 ///   stream) into one sink, so 100,000 events are pending at all times;
+/// - `mm1_kernel`, `mm8_kernel`, `deep_kernel`: the same three models
+///   written straight against SimCore's `Model` (``BareMMc``, ``BareDeep``)
+///   with the statistics of the C loop of `Benchmarks/kernel-peers/mm1.c`:
+///   the kernel's own speed, beside what Platform's components add;
 /// - `deep_components`: the same with 100,000 separate `Source` components,
 ///   each with its own random stream (memory-bound: every event touches a
 ///   different component and stream).
@@ -22,9 +26,11 @@ import Variates
 struct KernelBenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "kernel",
-        abstract: "Events per second of the kernel: M/M/1 and M/M/8 at rho 0.9, and a deep calendar (100,000 pending).",
+        abstract: "Events per second of the kernel: M/M/1 and M/M/8 at rho 0.9, and a deep calendar (100,000 pending), with Platform's components and bare.",
         discussion: """
-            Prints events/s per model (one arrival plus one departure are two events) \
+            Prints events/s per model (one arrival plus one departure are two events): \
+            mm1, mm8 and deep with Platform's components and their full statistics, then \
+            mm1_kernel, mm8_kernel and deep_kernel written straight against SimCore with the C loop's statistics; \
             and the peak resident memory after M/M/1 runs of customers/4 and of customers. \
             Build with `swift build -c release --product headroom` first.
             """)
@@ -37,13 +43,13 @@ struct KernelBenchCommand: ParsableCommand {
     var deepSources: Int = 100_000
     @Option(help: "Root seed.")
     var seed: UInt64 = 1
-    @Option(help: "Run only these models (repeatable: mm1, mm8, deep, deep_components); the peak RSS runs need mm1.")
+    @Option(help: "Run only these models (repeatable: mm1, mm8, deep, mm1_kernel, mm8_kernel, deep_kernel, deep_components); the peak RSS runs need mm1.")
     var only: [String] = []
     @Flag(help: "Print {\"models\": [{\"name\": ..., \"events_per_second\": ...}], ...} instead of text.")
     var json = false
 
     /// The models `--only` accepts.
-    static let modelNames = ["mm1", "mm8", "deep", "deep_components"]
+    static let modelNames = ["mm1", "mm8", "deep", "mm1_kernel", "mm8_kernel", "deep_kernel", "deep_components"]
 
     func validate() throws {
         guard customers >= 1000 else { throw ValidationError("--customers must be at least 1000, got \(customers)") }
@@ -76,6 +82,9 @@ struct KernelBenchCommand: ParsableCommand {
         }
         if wanted("mm8") { models.append(try Self.mmc(servers: 8, customers: customers, seeds: seeds)) }
         if wanted("deep") { models.append(try Self.deepBank(sources: deepSources, events: deepEvents, seeds: seeds)) }
+        if wanted("mm1_kernel") { models.append(Self.bareMMc(servers: 1, customers: customers, seeds: seeds)) }
+        if wanted("mm8_kernel") { models.append(Self.bareMMc(servers: 8, customers: customers, seeds: seeds)) }
+        if wanted("deep_kernel") { models.append(Self.bareDeep(sources: deepSources, events: deepEvents, seeds: seeds)) }
         if wanted("deep_components") {
             models.append(try Self.deep(sources: deepSources, events: deepEvents / 4, seeds: seeds))
         }
@@ -87,7 +96,7 @@ struct KernelBenchCommand: ParsableCommand {
         } else {
             print("headroom bench kernel (seed \(seed); one arrival and one departure are two events)")
             for m in models {
-                print("  " + m.name.padding(toLength: 6, withPad: " ", startingAt: 0)
+                print("  " + m.name.padding(toLength: 16, withPad: " ", startingAt: 0)
                       + String(format: "%8.2f M events/s   (%d events in %.3f s)", m.eventsPerSecond / 1e6, m.events, m.seconds))
             }
             if let short {
@@ -108,6 +117,29 @@ struct KernelBenchCommand: ParsableCommand {
         let (summary, seconds) = timed { simulation.runNetwork() }
         precondition(simulation.model.conservation().holds, "bench: conservation failed")
         return Measurement(name: "mm\(servers)", events: summary.eventsHandled, seconds: seconds)
+    }
+
+    /// The bare M/M/c of ``BareMMc`` at ρ = 0.9 (the kernel with the C loop's statistics).
+    static func bareMMc(servers: Int, customers: Int, seeds: SeedTree) -> Measurement {
+        var model = BareMMc(servers: servers, customers: customers, seeds: seeds.subtree("bare-mm\(servers)"))
+        var calendar = EventCalendar(capacity: 64)
+        model.start(&calendar)
+        var simulation = Simulation(model: model, calendar: calendar)
+        let (summary, seconds) = timed { simulation.run() }
+        let m = simulation.model
+        precondition(m.served == customers && m.inSystem == 0, "bench: the bare M/M/\(servers) lost customers")
+        return Measurement(name: "mm\(servers)_kernel", events: summary.eventsHandled, seconds: seconds)
+    }
+
+    /// The bare deep calendar of ``BareDeep``: `sources` members, `events` events.
+    static func bareDeep(sources: Int, events: Int, seeds: SeedTree) -> Measurement {
+        var model = BareDeep(stream: seeds.subtree("bare-deep").stream("members"))
+        var calendar = EventCalendar(capacity: sources)
+        model.start(&calendar, count: sources)
+        var simulation = Simulation(model: model, calendar: calendar)
+        let (summary, seconds) = timed { simulation.run(maxEvents: events) }
+        precondition(simulation.calendar.count == sources, "bench: the deep calendar must hold one event per member")
+        return Measurement(name: "deep_kernel", events: summary.eventsHandled, seconds: seconds)
     }
 
     /// `sources` Poisson sources (1/s each) into one sink, for `events` events.
