@@ -101,6 +101,9 @@ enum StreamingScenarioRun {
         return p
     }
 
+    /// The record kinds a job can read, as the error names them.
+    static let feedingKinds = "card_transactions, page_views, bets, logins or results"
+
     /// Runs one pipeline for one replication on its stream of `workload`.
     static func simulate(_ p: StreamingPipeline, scenario s: Scenario, workload: Workload, model: FraudModel?, tree: SeedTree,
                          progress: (Int64) -> Void) throws -> StreamingResult {
@@ -123,9 +126,13 @@ enum StreamingScenarioRun {
             return go(PageViewInput(generator: generator, stream: c.stream, originMicros: s.start)!)
         case .bets:
             return go(BetInput(generator: generator, stream: c.stream, originMicros: s.start)!)
+        case .logins:
+            return go(LoginInput(generator: generator, stream: c.stream, originMicros: s.start)!)
+        case .results:
+            return go(GameResultInput(generator: generator, stream: c.stream, originMicros: s.start)!)
         default:
             throw PlatformError(field: "streaming.\(p.name).stream",
-                                "`\(c.stream)` is a \(kind.rawValue) stream; a job reads card_transactions, page_views or bets")
+                                "`\(c.stream)` is a \(kind.rawValue) stream; a job reads \(feedingKinds)")
         }
     }
 

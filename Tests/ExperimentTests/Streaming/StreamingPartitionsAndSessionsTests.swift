@@ -74,6 +74,18 @@ import Workloads
         #expect(run.conservation.generated == Int(run.streaming!.pipelines.reduce(0) { $0 + $1.generated }))
     }
 
+    /// Seed 42: BetMatrix's logins (200/s for 10 s) feed a job too.
+    @Test func aLoginsStreamFeedsAJob() throws {
+        let logins = StreamSpec(name: "logins", kind: .logins, rate: RateCurve(base: 200), keys: KeyPopularity(count: 1_000, exponent: 0))
+        let w = Workload(seed: 1, blockLength: Timestamp.second, lookback: 30 * Timestamp.minute, players: 1_000, games: 10,
+                         merchants: 10, cards: 10, streams: [logins])
+        let s = S.scenario("logins", workload: w, pipelines: [S.simplePipeline(stream: "logins", service: "fixed(200us)")], seconds: 10)
+        let run = try ScenarioRunner.run(s, reproducible: true)
+        let g = Double(run.conservation.generated)
+        #expect(abs(g - 2_000) < 4 * 2_000.squareRoot(), "generated \(g)")
+        #expect(run.conservation.balanced && run.conservation.delivered > 1_900)
+    }
+
     /// report.md, .html, .json, timeseries.csv (lag, throughput, parallelism, review backlog per job) and partitions.csv, all written.
     @Test func runWritesTheStreamingReportDirectory() throws {
         let spike = S.spike(at: 5, for: 5, times: 3)

@@ -99,13 +99,13 @@ import Workloads
         }
         #expect(e3?.field.hasPrefix("streaming.fraud-scoring") == true)
         #expect(e3?.message.contains("model") == true, "\(e3?.message ?? "")")
-        let logins = StreamSpec(name: "logins", kind: .logins, rate: RateCurve(base: 10), keys: KeyPopularity(count: 100, exponent: 0))
+        let payments = StreamSpec(name: "payments", kind: .payments, rate: RateCurve(base: 10), keys: KeyPopularity(count: 100, exponent: 0))
         var w = S.cardWorkload(rate: 100)
-        w.streams.append(logins)
-        var loginJob = S.simplePipeline()
-        loginJob.configuration.stream = "logins"
-        let e4 = #expect(throws: PlatformError.self) { try ScenarioRunner.run(S.scenario("bad", workload: w, pipelines: [loginJob], seconds: 5)) }
-        #expect(e4?.message.contains("card_transactions, page_views or bets") == true)
+        w.streams.append(payments)
+        var paymentJob = S.simplePipeline()
+        paymentJob.configuration.stream = "payments"
+        let e4 = #expect(throws: PlatformError.self) { try ScenarioRunner.run(S.scenario("bad", workload: w, pipelines: [paymentJob], seconds: 5)) }
+        #expect(e4?.message.contains("card_transactions, page_views, bets, logins or results") == true, "\(e4?.message ?? "")")
     }
 }
 
