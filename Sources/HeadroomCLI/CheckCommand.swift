@@ -11,7 +11,10 @@ public struct CheckCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "check",
         abstract: "Run scenarios and check their `expect:` blocks; exit 1 when any expectation fails.",
-        discussion: "Directories are searched for *.yaml. A scenario that does not load, or whose conservation does not balance, fails."
+        discussion: "Directories are searched for *.yaml. A scenario that does not load, or whose conservation does not balance, fails. "
+            + "Queueing networks and streaming scenarios alike; streaming scenarios also accept `recall >= 50%`, `precision >= 10%`, "
+            + "`dead_letters <= 1%`, `lag <= 100k`, `max parallelism <= 64`, `hot_partitions == 0`, `review_backlog <= 500`, "
+            + "`scaled up during spike`, `scaled down after spike`, `review backlog drained`."
     )
 
     @Argument(help: "Scenario files or directories.") var scenarios: [String]

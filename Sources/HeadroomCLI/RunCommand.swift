@@ -12,6 +12,12 @@ public struct RunCommand: ParsableCommand {
         commandName: "run",
         abstract: "Run a scenario and write its report (Reports/<scenario>/report.md, .html, .json, timeseries.csv).",
         discussion: """
+            A scenario is a queueing network (`components:`) or a streaming scenario (`streaming:`: \
+            gateways, Kafka, stream jobs with the real fraud-score/sessionize/dedup code, review queue). \
+            A streaming report adds consumer lag and its drain after each spike, partitions and the hot \
+            ones, drops and dead letters by cause, autoscaler actions, fraud precision/recall, the review \
+            backlog and sessions; report.json gains a `streaming` object, and partitions.csv is written.
+
             The same scenario and seed give byte-identical report.json, report.md and CSV, except \
             wall_seconds (the measured wall time). --reproducible writes 0 there and says so in the \
             report: the committed reports under Reports/ are made that way so that they regenerate exactly.

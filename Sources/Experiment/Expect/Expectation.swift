@@ -14,7 +14,24 @@
 ///       - storage <= 5TB
 ///       - cost.aws <= 12000 USD
 ///
-/// Metrics are ``ExpectationMetric``; `STAGE` names a station or delay.
+/// Streaming scenarios (`streaming:`) add, where `[JOB]` optionally names one
+/// stream job (default: every job together):
+///
+///       - recall >= 50%                # flagged (REVIEW or BLOCK) ÷ fraudulent
+///       - precision[scoring] >= 10%    # fraudulent ÷ flagged
+///       - dead_letters == 0            # a count, or a share of the records generated:
+///       - dead_letters[sessions] <= 1% # [JOB] or a cause (`dead_letters[late] <= 100`)
+///       - drops <= 0.1%                # drops (dead letters apart) as a share of generated
+///       - lag <= 100k                  # most records in Kafka not yet fetched (also lag[JOB])
+///       - max parallelism <= 64        # most tasks running at once (also max_parallelism[JOB])
+///       - hot_partitions == 0          # partitions above 2× the mean records per partition
+///       - review_backlog <= 500        # most REVIEW cases waiting for a reviewer
+///       - scaled up during spike       # an autoscaler scale-up inside every spike
+///       - scaled down after spike      # a scale-down after every spike's end
+///       - review backlog drained       # no case waiting for a reviewer at the end
+///
+/// Metrics are ``ExpectationMetric``; `STAGE` names a station or delay, or a
+/// stage of a stream job (`kafka`, `score`, `scoring.kafka`).
 
 import Planning
 
@@ -37,6 +54,10 @@ public struct Expectation: Sendable, Equatable {
         case lagDrained(withinSeconds: Double)
         /// A metric against a value, the analytic value, or the SLO bound.
         case compare(metric: ExpectationMetric, stage: String?, op: Comparator, target: Target)
+        /// An autoscaler action inside every spike (`up`), or after every spike's end (`!up`).
+        case scaled(up: Bool)
+        /// No REVIEW case waiting for a reviewer at the end of the run.
+        case reviewBacklogDrained
     }
 
     /// `<=`, `<`, `>=`, `>`, `==`, or `~` (the analytic value inside the 99% CI).
@@ -62,6 +83,8 @@ public struct Expectation: Sendable, Equatable {
         case value(Double)
         /// The queueing-theory value of the stage (``ScenarioAnalytics``).
         case analytic
+        /// A share (0…1) of the records generated (`dead_letters <= 1%`).
+        case share(Double)
     }
 }
 
@@ -71,6 +94,9 @@ public enum ExpectationMetric: String, Sendable, Equatable, CaseIterable {
     case p50, p95, p99, p999, max
     case throughput, drops, delivered, lag, storage
     case costGCP = "cost.gcp", costAWS = "cost.aws", costAzure = "cost.azure"
+    case recall, precision
+    case deadLetters = "dead_letters", maxParallelism = "max_parallelism", hotPartitions = "hot_partitions"
+    case reviewBacklog = "review_backlog"
 
     /// Names accepted in the text (`p99.9` is `p999`).
     public static var names: [String] { allCases.map(\.rawValue) + ["p99.9"] }
@@ -85,9 +111,9 @@ public enum ExpectationMetric: String, Sendable, Equatable, CaseIterable {
     public var unit: Unit {
         switch self {
         case .meanSojourn, .meanWait, .p50, .p95, .p99, .p999, .max: return .seconds
-        case .utilization: return .fraction
+        case .utilization, .recall, .precision: return .fraction
         case .throughput: return .rate
-        case .drops, .delivered, .lag: return .count
+        case .drops, .delivered, .lag, .deadLetters, .maxParallelism, .hotPartitions, .reviewBacklog: return .count
         case .storage: return .bytes
         case .costGCP, .costAWS, .costAzure: return .usd
         }
@@ -107,8 +133,19 @@ public enum ExpectationMetric: String, Sendable, Equatable, CaseIterable {
 
     /// `true` when the metric needs `[stage]`.
     public var needsStage: Bool { self == .meanWait || self == .utilization }
-    /// `true` when the metric can be given a `[stage]`.
-    public var allowsStage: Bool { unit == .seconds || self == .utilization || self == .throughput || self == .drops }
+    /// `true` when the metric can be given a `[stage]` (for a streaming figure: a `[JOB]`).
+    public var allowsStage: Bool {
+        unit == .seconds || self == .utilization || self == .throughput || self == .drops || isStreaming
+    }
+    /// `true` for a figure only a streaming scenario has (its `[…]` names a stream job).
+    public var isStreaming: Bool {
+        switch self {
+        case .recall, .precision, .deadLetters, .maxParallelism, .hotPartitions, .reviewBacklog, .lag: return true
+        default: return false
+        }
+    }
+    /// `true` when the value may be a share of the records generated (`1%`).
+    public var allowsShare: Bool { self == .drops || self == .deadLetters }
     /// `true` when queueing theory gives a value (``Expectation/Target/analytic``).
     public var hasAnalytic: Bool { unit == .seconds && self != .max || self == .utilization || self == .throughput }
 
@@ -122,7 +159,7 @@ public enum ExpectationMetric: String, Sendable, Equatable, CaseIterable {
             case .seconds: return "a duration such as 5s"
             case .fraction: return "a fraction such as 85% or 0.85"
             case .rate: return "a rate such as 50k/s"
-            case .count: return "a whole number such as 0"
+            case .count: return "a whole number such as 0 or 100k"
             case .bytes: return "a size such as 5TB"
             case .usd: return "an amount such as 12000 USD"
             }

@@ -66,10 +66,7 @@ public enum ExpectationEvaluator {
         }
         switch e.check {
         case .throughputHeld(let share):
-            let offered = run.scenario.components.compactMap { c -> Double? in
-                if case .source(let a, _) = c.role { return ScenarioChecks.meanRate(a) }
-                return nil
-            }.reduce(0, +)
+            let offered = offeredRate(run)
             guard let t = run.estimate(.throughput, stage: nil) else { return out(false, "no throughput measured", "") }
             let dropped = run.replications.reduce(0) { $0 + ($1.endToEnd["drops"] ?? 0) }
             let need = share * offered
@@ -84,6 +81,13 @@ public enum ExpectationEvaluator {
             guard !drains.isEmpty else { return out(false, "no spike inside the horizon", "a spike to drain after") }
             let text = zip(run.spikes, drains).map { s, d in "\(s.name): " + (d.map { "drained \(seconds($0)) after" } ?? "never drained") }
             return out(drains.allSatisfy { $0.map { $0 <= within } ?? false }, text.joined(separator: ", "), "within \(seconds(within)) after each spike")
+        case .scaled(let up):
+            return StreamingExpectations.scaled(up: up, run, e)
+        case .reviewBacklogDrained:
+            return StreamingExpectations.reviewDrained(run, e)
+        case .compare(let metric, let stage, _, _) where run.streaming != nil && (metric.isStreaming || metric.allowsShare)
+                                                     || metric.isStreaming && (metric != .lag || stage != nil):
+            return StreamingExpectations.compare(e, run)
         case .compare(let metric, let stage, let op, let target):
             let name = metric.rawValue + (stage.map { "[\($0)]" } ?? "")
             let value: Double?
@@ -115,8 +119,24 @@ public enum ExpectationEvaluator {
                 return out(theory >= ci.lower && theory <= ci.upper, measured, "analytic \(format(theory, metric)) inside the 99% CI")
             case .value(let bound):
                 return out(op.holds(value, bound), measured, "\(op.rawValue) \(format(bound, metric))")
+            case .share:
+                return out(false, measured, "a share of the records generated (a streaming scenario)")
             }
         }
+    }
+
+    /// The offered rate (records/s): the sources' mean rates of a queueing
+    /// network, or the records generated per second after the warm-up of a
+    /// streaming run (mean over replications).
+    static func offeredRate(_ run: ScenarioRunResult) -> Double {
+        if run.streaming != nil {
+            let values = run.replications.compactMap { $0.endToEnd["offered"] }
+            return values.isEmpty ? 0 : values.reduce(0, +) / Double(values.count)
+        }
+        return run.scenario.components.compactMap { c -> Double? in
+            if case .source(let a, _) = c.role { return ScenarioChecks.meanRate(a) }
+            return nil
+        }.reduce(0, +)
     }
 
     static func seconds(_ s: Double) -> String { TimeSpan(seconds: s).formatted }

@@ -9,7 +9,10 @@ import Variates
 public enum StatementParser {
     /// Forms shown when an expectation does not parse.
     public static let expectationForms = "`throughput held`, `slo met`, `drops == 0`, `lag drained within 10m`, "
-        + "`p99 <= 5s`, `mean_sojourn[server] ~ analytic`, `storage <= 5TB`, `cost.aws <= 12000 USD`"
+        + "`p99 <= 5s`, `mean_sojourn[server] ~ analytic`, `storage <= 5TB`, `cost.aws <= 12000 USD`, "
+        + "and for streaming scenarios `recall >= 50%`, `precision >= 10%`, `dead_letters <= 1%`, `lag <= 100k`, "
+        + "`max parallelism <= 64`, `hot_partitions == 0`, `review_backlog <= 500`, `scaled up during spike`, "
+        + "`scaled down after spike`, `review backlog drained`"
 
     /// `p99 <= 5s` (also `p99.9 < 250ms`, `max <= 10s`); nil with an issue otherwise.
     public static func objective(_ node: ConfigNode) -> (percentile: Double, strict: Bool, seconds: Double)? {
@@ -40,7 +43,10 @@ public enum StatementParser {
     public static func expectation(_ node: ConfigNode) -> Expectation? {
         guard let text = node.text(expected: "an expectation such as drops == 0") else { return nil }
         let line = node.mark?.line ?? 0
-        let words = split(text)
+        var words = split(text)
+        if words.count >= 2, words[0].lowercased() == "max", words[1].lowercased().hasPrefix("parallelism") {
+            words = ["max_" + words[1]] + words.dropFirst(2)
+        }
         let lower = words.map { $0.lowercased() }
         func make(_ check: Expectation.Check) -> Expectation { Expectation(text: text, line: line, check: check) }
         if lower.first == "throughput", lower.count >= 2, lower[1] == "held" {
@@ -57,6 +63,20 @@ public enum StatementParser {
         }
         if lower == ["slo", "met"] || (lower.count == 3 && lower[1] == "within" && lower[2] == "slo") {
             return make(.sloMet)
+        }
+        if lower.first == "scaled" {
+            let spikes = ["spike", "spikes"]
+            if lower.count == 4, lower[1] == "up", lower[2] == "during", spikes.contains(lower[3]) { return make(.scaled(up: true)) }
+            if lower.count == 4, lower[1] == "down", lower[2] == "after", spikes.contains(lower[3]) { return make(.scaled(up: false)) }
+            node.fail("\"\(text)\" is not an autoscaler expectation", expected: "scaled up during spike, or scaled down after spike")
+            return nil
+        }
+        if lower.count >= 2, lower[0] == "review", lower[1] == "backlog", lower.count != 3 || !Expectation.Comparator.allCases.map(\.rawValue).contains(lower[2]) {
+            guard lower == ["review", "backlog", "drained"] else {
+                node.fail("\"\(text)\" is not a review-queue expectation", expected: "review backlog drained, or review_backlog <= 500")
+                return nil
+            }
+            return make(.reviewBacklogDrained)
         }
         if lower.count == 4, lower[0] == "lag", lower[1] == "drained", lower[2] == "within" {
             guard let seconds = duration(words[3], node) else { return nil }
@@ -98,6 +118,17 @@ public enum StatementParser {
         guard op != .near else {
             node.fail("`~` compares with `analytic` only", expected: "\(words[0]) ~ analytic, or <=, <, >=, >, == with a value")
             return nil
+        }
+        if words[2].hasSuffix("%"), metric.unit == .count {
+            guard metric.allowsShare else {
+                node.fail("`\(name)` is a count, not a share", expected: metric.unit.example)
+                return nil
+            }
+            guard let share = fraction(words[2]), share >= 0, share <= 1 else {
+                node.fail("\"\(words[2])\" is not a share between 0% and 100%", expected: "a share of the records generated such as 1%")
+                return nil
+            }
+            return make(.compare(metric: metric, stage: stage, op: op, target: .share(share)))
         }
         guard let value = quantity(words[2], metric.unit, node) else { return nil }
         return make(.compare(metric: metric, stage: stage, op: op, target: .value(value)))
@@ -143,6 +174,16 @@ public enum StatementParser {
         return Double(text)
     }
 
+    /// A whole count, with thousands separators or a k/M/G suffix (`100k`, `1.5M`); nil otherwise.
+    static func count(_ text: String) -> Double? {
+        let plain = text.replacingOccurrences(of: ",", with: "").replacingOccurrences(of: "_", with: "")
+        if let v = Int(plain) { return Double(v) }
+        let scales: [Character: Double] = ["k": 1e3, "K": 1e3, "M": 1e6, "G": 1e9]
+        guard let last = plain.last, let scale = scales[last], let v = Double(plain.dropLast()), v.isFinite else { return nil }
+        let n = v * scale
+        return n == n.rounded() ? n : nil
+    }
+
     /// A target value in `unit`.
     static func quantity(_ text: String, _ unit: ExpectationMetric.Unit, _ node: ConfigNode) -> Double? {
         do {
@@ -155,8 +196,8 @@ public enum StatementParser {
                 guard let v = fraction(text), v >= 0, v <= 1 else { break }
                 return v
             case .count:
-                guard let v = Int(text.replacingOccurrences(of: ",", with: "")), v >= 0 else { break }
-                return Double(v)
+                guard let v = count(text), v >= 0 else { break }
+                return v
             }
         } catch let e as PlanningError {
             node.fail(e.message, expected: unit.example)

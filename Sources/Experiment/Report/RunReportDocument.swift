@@ -18,6 +18,7 @@ enum LakehouseLayerOrder {
 public enum RunReportDocument {
     /// The document of `run`.
     public static func build(_ run: ScenarioRunResult, version: String, reproducible: Bool) -> ReportDocument {
+        if let o = run.streaming { return StreamingReportDocument.build(run, o, version: version, reproducible: reproducible) }
         let s = run.scenario
         var doc = ReportDocument(title: "Run report: \(s.name)")
         if !s.description.isEmpty { doc.append(.paragraph(s.description)) }
@@ -69,12 +70,24 @@ public enum RunReportDocument {
         doc.append(.verdict(passed: c.balanced, text: "Conservation \(c.balanced ? "balances" : "DOES NOT balance"): generated \(c.generated) = delivered \(c.delivered) + dropped \(c.dropped) + in flight \(c.inFlight)"))
         doc.append(.heading(level: 2, text: "Storage and cost"))
         appendStorage(run, to: &doc)
+        appendExpectations(run, to: &doc)
+        appendRunFacts(run, version: version, reproducible: reproducible, to: &doc)
+        return doc
+    }
+
+    /// The expectations table, when the scenario has an `expect:` block.
+    static func appendExpectations(_ run: ScenarioRunResult, to doc: inout ReportDocument) {
         let outcomes = ExpectationEvaluator.evaluate(run)
         if !outcomes.isEmpty {
             doc.append(.heading(level: 2, text: "Expectations"))
             doc.append(.table(ReportTable(columns: ["expectation", "result", "measured", "required"],
                                           rows: outcomes.map { [$0.expectation.text, $0.passed ? "pass" : "FAIL", $0.measured, $0.required] })))
         }
+    }
+
+    /// The run's facts: seed, replications, horizon, version, events simulated, wall time.
+    static func appendRunFacts(_ run: ScenarioRunResult, version: String, reproducible: Bool, to doc: inout ReportDocument) {
+        let s = run.scenario
         doc.append(.heading(level: 2, text: "Run"))
         doc.append(.bullets([
             "seed \(run.seed), \(s.replications) replication(s), horizon \(seconds(Double(s.horizon) / 1e6)), warm-up \(seconds(Double(s.warmUp) / 1e6))",
@@ -83,7 +96,6 @@ public enum RunReportDocument {
             reproducible ? "reproducible mode: wall time not recorded (0), so this report regenerates byte for byte"
                          : "wall time: \(Planning.NumberText.significant(run.wallSeconds, digits: 3)) s",
         ] + (run.replications.contains(where: \.overflowed) ? ["the in-flight guard (2,000,000 jobs) stopped at least one replication before the horizon"] : [])))
-        return doc
     }
 
     /// Datasets per day, retained bytes by tier at steady state, and monthly cost per cloud.

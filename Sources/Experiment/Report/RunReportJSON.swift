@@ -18,10 +18,7 @@ public enum RunReportJSON {
         let verdicts = ExpectationEvaluator.slos(run)
         let c = run.conservation
         let peak = run.replications.flatMap(\.deliveredRate).max() ?? 0
-        let offered = s.components.compactMap { comp -> Double? in
-            if case .source(let a, _) = comp.role { return ScenarioChecks.meanRate(a) }
-            return nil
-        }.reduce(0, +)
+        let offered = ExpectationEvaluator.offeredRate(run)
         let stageList = stages(run)
         let objectives: [JSONValue] = verdicts.map { v in
             let members: [(String, JSONValue)] = [
@@ -44,7 +41,9 @@ public enum RunReportJSON {
                                                   ("end_seconds", .number(spike.end)), ("drained_after_seconds", number(d))]
             drains.append(.object(members))
         }
-        let definition = "records waiting for a server, summed over stations, sampled every \(Double(s.sampleEvery) / 1e6) s"
+        let definition = run.streaming != nil
+            ? "consumer lag: records in Kafka not yet fetched, summed over jobs, the most in each interval of \(Double(s.sampleEvery) / 1e6) s"
+            : "records waiting for a server, summed over stations, sampled every \(Double(s.sampleEvery) / 1e6) s"
         let maxLag: Double = run.replications.map { $0.waiting.max() ?? 0 }.max() ?? 0
         let lag: JSONValue = .object([("definition", .string(definition)), ("max_records", .number(maxLag)), ("drain_after_spikes", .array(drains))])
         var causes: [JSONValue] = []
@@ -52,6 +51,7 @@ public enum RunReportJSON {
             let n = run.replications.reduce(0.0) { $0 + ($1.stages[k]["drops"] ?? 0) }
             if n > 0 { causes.append(.object([("cause", .string("\(stage.name) full")), ("records_after_warm_up", .number(n))])) }
         }
+        if let o = run.streaming { causes = StreamingReportJSON.dropCauses(o) }
         let drops: JSONValue = .object([("total", .int(Int64(c.dropped))), ("by_cause", .array(causes))])
         let conservation: JSONValue = .object([
             ("generated", .int(Int64(c.generated))), ("delivered", .int(Int64(c.delivered))),
@@ -80,6 +80,7 @@ public enum RunReportJSON {
         top.append(("storage", storage))
         top.append(("cost", .object([("monthly_usd", .object(clouds))])))
         top.append(("expectations", .array(expectations)))
+        if let o = run.streaming { top.append(("streaming", StreamingReportJSON.build(run, o))) }
         top.append(("events_simulated", .int(Int64(run.eventsSimulated))))
         top.append(("wall_seconds", .number(run.wallSeconds)))
         return .object(top)
@@ -89,8 +90,9 @@ public enum RunReportJSON {
     static func stages(_ run: ScenarioRunResult) -> [JSONValue] {
         var out: [JSONValue] = []
         for (k, stage) in run.stages.enumerated() {
-                    var members: [(String, JSONValue)] = [("name", .string(stage.name)), ("kind", .string(stage.kind.rawValue)),
+                    var members: [(String, JSONValue)] = [("name", .string(stage.name)), ("kind", .string(stage.kindName)),
                                                           ("model", .string(run.analytics.stages[k].model))]
+                    if let job = stage.pipeline { members.append(("job", .string(job))) }
                     if case .object(let rest) = latency(run.stageLatency[k], estimates: { run.estimate($0, stage: stage.name) },
                                                         analytic: { run.analytics.value($0, stage: k) }) {
                         members += rest

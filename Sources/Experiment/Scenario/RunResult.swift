@@ -22,7 +22,7 @@ public struct ReplicationResult: Sendable {
     /// Records waiting at each station at each sample time, by stage.
     public var stageWaiting: [[Double]]
     /// The conservation balance at the end.
-    public var conservation: QueueingNetwork.Conservation
+    public var conservation: RecordBalance
     /// Events handled.
     public var events: Int
     /// `true` when the in-flight guard stopped the run before the horizon.
@@ -35,14 +35,50 @@ public struct ReplicationResult: Sendable {
     public var drainSeconds: [Double?]
 }
 
-/// A stage of the network (a station or delay) as reported.
+/// The conservation balance of one replication: `generated = delivered +
+/// dropped + in flight`, with the model's own consistency check.
+public struct RecordBalance: Sendable, Equatable {
+    /// Records that entered (created by sources, or arrived at a gateway).
+    public var generated: Int
+    /// Records delivered (absorbed by a sink, or decision written).
+    public var delivered: Int
+    /// Records dropped for any cause (dead letters included).
+    public var dropped: Int
+    /// Records still inside at the end.
+    public var inFlight: Int
+    /// `true` when the balance and the model's internal checks hold.
+    public var holds: Bool
+
+    /// A balance as counted.
+    public init(generated: Int, delivered: Int, dropped: Int, inFlight: Int, holds: Bool) {
+        self.generated = generated
+        self.delivered = delivered
+        self.dropped = dropped
+        self.inFlight = inFlight
+        self.holds = holds
+    }
+
+    /// The balance of a queueing network.
+    public init(_ c: QueueingNetwork.Conservation) {
+        self.init(generated: c.generated, delivered: c.delivered, dropped: c.dropped, inFlight: c.inFlight, holds: c.holds)
+    }
+}
+
+/// A stage as reported: a station or delay of a queueing network, or a
+/// stage of a stream job (`gateway`, `produce`, `kafka`, `buffer`, an
+/// operator, `sink`, or a job's end to end when the scenario has several jobs).
 public struct StageInfo: Sendable {
-    /// Its name.
+    /// Its name (`kafka`, or `scoring.kafka` when the scenario has several jobs).
     public var name: String
-    /// `station` or `delay`.
+    /// `station` or `delay` (a streaming stage reports as a station).
     public var kind: ComponentKind
-    /// Its index among the scenario's components.
+    /// Its index among the scenario's components (-1 for a streaming stage).
     public var component: Int
+    /// The stream job it belongs to, nil for a stage of a queueing network.
+    public var pipeline: String? = nil
+
+    /// `station`, `delay` or `streaming` (report.json's `kind`).
+    public var kindName: String { pipeline == nil ? kind.rawValue : "streaming" }
 }
 
 /// Everything a run produced.
@@ -71,6 +107,9 @@ public struct ScenarioRunResult: Sendable {
     public var retainedBytesByTier: [(tier: String, bytes: Double)] = []
     /// The storage side (datasets, tiers, cost per cloud), when the scenario has `storage:`.
     public var storage: StorageResult?
+    /// What only a streaming scenario has (partitions, autoscaler, fraud
+    /// decisions, review queue, sessions …); nil for a queueing network.
+    public var streaming: StreamingOutcome?
     /// Monthly cost in USD per cloud (gcp, aws, azure), 0 when no component is priced.
     public var monthlyCostUSD: [(cloud: String, usd: Double)] = [("gcp", 0), ("aws", 0), ("azure", 0)]
 

@@ -28,6 +28,13 @@ public struct ScenarioAnalytics: Sendable {
         stage.map { stages[$0].values[metric.rawValue] } ?? endToEnd[metric.rawValue]
     }
 
+    /// No theory for `count` stages, each labelled `model` (a streaming
+    /// pipeline: its stages are not plain queues, the simulation is the answer).
+    init(unmodelled count: Int, model: String) {
+        stages = Array(repeating: (model, [:]), count: count)
+        endToEnd = [:]
+    }
+
     /// Theory for `scenario`'s stages (`stages` are component indices).
     init(_ s: Scenario, stages: [Int]) {
         let rates = ScenarioChecks.arrivalRates(s) ?? Array(repeating: .nan, count: s.components.count)

@@ -7,6 +7,7 @@
 
 import Foundation
 import Metrics
+import Planning
 import Platform
 import SimCore
 import Variates
@@ -26,6 +27,11 @@ public enum ScenarioRunner {
         guard scenario.streaming.isEmpty else { throw PlatformError(field: "streaming", "this build decodes and validates streaming scenarios but cannot run them yet (the streaming runner is not merged); `headroom validate` checks the file") }
         let clock = ContinuousClock.now
         let root = seed ?? scenario.seed
+        if !scenario.streaming.isEmpty {
+            var result = try StreamingScenarioRun.run(scenario, root: root, progress: progress)
+            result.wallSeconds = reproducible ? 0 : seconds(since: clock)
+            return result
+        }
         let stages = scenario.components.enumerated().filter { $0.element.kind == .station || $0.element.kind == .delay }
             .map { StageInfo(name: $0.element.name, kind: $0.element.kind, component: $0.offset) }
         let samples = Int((scenario.horizon + scenario.sampleEvery - 1) / scenario.sampleEvery)
@@ -44,23 +50,36 @@ public enum ScenarioRunner {
             for k in stages.indices { stageLatency[k].merge(histograms[k]) }
             replications.append(result)
         }
-        let elapsed = ContinuousClock.now - clock
-        let wall = reproducible ? 0 : Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+        let wall = reproducible ? 0 : seconds(since: clock)
         var result = ScenarioRunResult(scenario: scenario, seed: root, stages: stages, replications: replications, endToEnd: endToEnd,
                                        stageLatency: stageLatency, spikes: spikes, wallSeconds: wall,
                                        analytics: ScenarioAnalytics(scenario, stages: stages.map(\.component)))
         if let storage = scenario.storage {
             let observed = replications.reduce(0) { $0 + $1.observedSeconds }
             let records = { (sink: String) in replications.reduce(0) { $0 + ($1.sinkRecords.first { $0.sink == sink }?.records ?? 0) } }
-            let s = try storage.result(records: records, observedSeconds: observed, overrides: scenario.prices.overrides)
-            result.storage = s
-            result.rawBytesPerDay = s.rawBytesPerDay
-            result.retainedBytesByTier = s.retainedBytesByTier.map { ($0.storageClass.rawValue, $0.bytes) }
-            result.monthlyCostUSD = CostCatalogClouds.ordered.map { cloud in
-                (cloud, s.monthlyCost.first { $0.cloud == cloud }.map { NSDecimalNumber(decimal: $0.totalUSD).doubleValue } ?? 0)
-            }
+            try applyStorage(storage, records: records, observedSeconds: observed, overrides: scenario.prices.overrides, to: &result)
         }
         return result
+    }
+
+    /// Wall-clock seconds since `start`.
+    static func seconds(since start: ContinuousClock.Instant) -> Double {
+        let elapsed = ContinuousClock.now - start
+        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+    }
+
+    /// The storage side of `result`: each dataset's sink delivered `records`
+    /// over `observedSeconds`; fills storage, raw bytes per day, retained bytes by tier and the monthly cost.
+    /// - Throws: ``PlanningError`` when a catalog lacks a price the lifecycle needs.
+    static func applyStorage(_ storage: StorageSection, records: (String) -> Int, observedSeconds: Double,
+                             overrides: PriceOverrides?, to result: inout ScenarioRunResult) throws {
+        let s = try storage.result(records: records, observedSeconds: observedSeconds, overrides: overrides)
+        result.storage = s
+        result.rawBytesPerDay = s.rawBytesPerDay
+        result.retainedBytesByTier = s.retainedBytesByTier.map { ($0.storageClass.rawValue, $0.bytes) }
+        result.monthlyCostUSD = CostCatalogClouds.ordered.map { cloud in
+            (cloud, s.monthlyCost.first { $0.cloud == cloud }.map { NSDecimalNumber(decimal: $0.totalUSD).doubleValue } ?? 0)
+        }
     }
 
     /// One replication: the figures, each station's sojourn histogram, and the end-to-end histogram.
@@ -97,7 +116,7 @@ public enum ScenarioRunner {
         }
         let now = sim.now
         let model = sim.model
-        let conservation = model.conservation()
+        let conservation = RecordBalance(model.conservation())
         let window = Double(now - Swift.min(now, warmUp)) / 1e9
         var figures: [[String: Double]] = []
         var histograms: [LatencyHistogram] = []
