@@ -37,6 +37,8 @@ public struct Expectation: Sendable, Equatable {
         case lagDrained(withinSeconds: Double)
         /// A metric against a value, the analytic value, or the SLO bound.
         case compare(metric: ExpectationMetric, stage: String?, op: Comparator, target: Target)
+        /// A batch-side figure (CDC lag, file-drop loads, the ELT job; ``BatchExpectation``).
+        case batch(BatchExpectation)
     }
 
     /// `<=`, `<`, `>=`, `>`, `==`, or `~` (the analytic value inside the 99% CI).

@@ -84,6 +84,7 @@ public enum ExpectationEvaluator {
             guard !drains.isEmpty else { return out(false, "no spike inside the horizon", "a spike to drain after") }
             let text = zip(run.spikes, drains).map { s, d in "\(s.name): " + (d.map { "drained \(seconds($0)) after" } ?? "never drained") }
             return out(drains.allSatisfy { $0.map { $0 <= within } ?? false }, text.joined(separator: ", "), "within \(seconds(within)) after each spike")
+        case .batch(let b): return BatchExpectation.evaluate(b, e, run)
         case .compare(let metric, let stage, let op, let target):
             let name = metric.rawValue + (stage.map { "[\($0)]" } ?? "")
             let value: Double?

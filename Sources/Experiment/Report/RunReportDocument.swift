@@ -69,6 +69,7 @@ public enum RunReportDocument {
         doc.append(.verdict(passed: c.balanced, text: "Conservation \(c.balanced ? "balances" : "DOES NOT balance"): generated \(c.generated) = delivered \(c.delivered) + dropped \(c.dropped) + in flight \(c.inFlight)"))
         doc.append(.heading(level: 2, text: "Storage and cost"))
         appendStorage(run, to: &doc)
+        BatchReportSection.append(run, to: &doc)
         let outcomes = ExpectationEvaluator.evaluate(run)
         if !outcomes.isEmpty {
             doc.append(.heading(level: 2, text: "Expectations"))

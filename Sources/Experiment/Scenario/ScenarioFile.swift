@@ -84,10 +84,12 @@ public enum ScenarioFile {
         let sinks = components?.filter { $0.kind == .sink }.map(\.name)
         var storage: StorageSection?? = .some(nil)
         if let node = f["storage"] { storage = StorageSection.decode(node, sinks: sinks, clouds: prices?.clouds ?? CostCatalog.clouds) }
+        let batch = f["batch"].map { BatchSection.decode($0, storage: storage, workload: workload) }
         var expectations: [Expectation] = []
         if let items = f["expect"]?.list() {
             for item in items {
                 guard let e = StatementParser.expectation(item) else { continue }
+                if case .batch(let b) = e.check, let problem = b.problem(batch ?? nil) { item.fail(problem, expected: BatchExpectation.forms); continue }
                 if case .compare(_, let stage?, _, _) = e.check, components != nil, !isStage(stage, components!) {
                     item.fail("no station or delay named `\(stage)`" + Spelling.suggestion(for: stage, in: stageNames(components!)),
                               expected: "one of " + stageNames(components!).joined(separator: ", "))
@@ -110,6 +112,7 @@ public enum ScenarioFile {
         var scenario = Scenario(name: name, description: description, seed: seed, start: start, horizon: horizon, warmUp: warmUp,
                                 replications: replications, sampleEvery: sampleEvery, workload: workload,
                                 components: components, slos: slos, prices: prices, storage: storage, expectations: expectations, warnings: [])
+        scenario.batch = batch ?? nil
         scenario.warnings = ScenarioChecks.warnings(scenario, file: issues.file, marks: f)
         return scenario
     }

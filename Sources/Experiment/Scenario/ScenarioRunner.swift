@@ -59,6 +59,7 @@ public enum ScenarioRunner {
                 (cloud, s.monthlyCost.first { $0.cloud == cloud }.map { NSDecimalNumber(decimal: $0.totalUSD).doubleValue } ?? 0)
             }
         }
+        if let batch = scenario.batch { try BatchRun.apply(batch, to: &result) }
         return result
     }
 
