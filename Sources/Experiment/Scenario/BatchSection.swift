@@ -35,6 +35,8 @@ public struct BatchSection: Sendable {
     public var datasets: [DatasetConfiguration]
     /// The nightly ELT job, if any.
     public var elt: ELTConfiguration?
+    /// Connectors and drops that run but cannot keep up, with the reason (``BatchSection/warnings(cdc:drops:horizon:)``).
+    public var warnings: [ConfigIssue] = []
 
     /// A section.
     public init(cdc: [CDCConfiguration] = [], fileDrops: [FileDropConfiguration] = [], datasets: [DatasetConfiguration] = [],
@@ -59,7 +61,7 @@ public struct BatchSection: Sendable {
     /// Decodes `node`. `storage` is the decoded `storage:` section (`.some(nil)`:
     /// the file has none; `nil`: it did not decode, so names are not cross-checked).
     /// Nil (with issues) when anything is wrong.
-    static func decode(_ node: ConfigNode, storage: StorageSection??, workload: Workload?) -> BatchSection? {
+    static func decode(_ node: ConfigNode, storage: StorageSection??, workload: Workload?, horizon: Int64?) -> BatchSection? {
         guard let f = node.fields(BatchSectionFields.top.names) else { return nil }
         let before = node.issues.issues.count
         if case .some(.none) = storage {
@@ -89,11 +91,12 @@ public struct BatchSection: Sendable {
             return DatasetConfiguration(name: name, source: owner, format: format, compressionRatio: ratio)
         }
         var cdc: [CDCConfiguration] = []
+        var marks: [ConfigNode] = []
         if let c = f["cdc"], let entries = c.namedEntries() {
             for (name, entry, _) in entries {
                 guard let e = entry.fields(BatchSectionFields.cdcFields.names) else { continue }
                 let dataset = declare(e, owner: name, what: "CDC connector")
-                if let config = BatchDecoding.cdc(name: name, e, dataset: dataset?.name) { cdc.append(config) }
+                if let config = BatchDecoding.cdc(name: name, e, dataset: dataset?.name) { cdc.append(config); marks.append(entry) }
                 if let dataset { datasets.append(dataset) }
             }
         }
@@ -102,7 +105,7 @@ public struct BatchSection: Sendable {
             for (name, entry, _) in entries {
                 guard let e = entry.fields(BatchSectionFields.fileDropFields.names) else { continue }
                 let dataset = declare(e, owner: name, what: "file drop")
-                if let config = BatchDecoding.fileDrop(name: name, e, dataset: dataset?.name) { drops.append(config) }
+                if let config = BatchDecoding.fileDrop(name: name, e, dataset: dataset?.name) { drops.append(config); marks.append(entry) }
                 if let dataset { datasets.append(dataset) }
             }
         }
@@ -112,6 +115,37 @@ public struct BatchSection: Sendable {
             elt = BatchDecoding.elt(n, datasets: names, clouds: stored?.clouds ?? [], workload: workload)
         }
         guard node.issues.issues.count == before else { return nil }
-        return BatchSection(cdc: cdc, fileDrops: drops, datasets: datasets, elt: elt)
+        var section = BatchSection(cdc: cdc, fileDrops: drops, datasets: datasets, elt: elt)
+        section.warnings = warnings(cdc: zip(cdc, marks.prefix(cdc.count)).map { $0 }, drops: zip(drops, marks.dropFirst(cdc.count)).map { $0 },
+                                    horizon: horizon)
+        return section
+    }
+
+    /// Configurations that run but cannot keep up: a connector committing more
+    /// changes than it applies (its lag grows without bound), a snapshot that
+    /// outlasts the horizon (no change ships during the run), and a drop whose
+    /// mean load work exceeds its interval (the backlog grows every drop).
+    static func warnings(cdc: [(CDCConfiguration, ConfigNode)], drops: [(FileDropConfiguration, ConfigNode)], horizon: Int64?) -> [ConfigIssue] {
+        var out: [ConfigIssue] = []
+        func warn(_ n: ConfigNode, _ message: String) {
+            out.append(ConfigIssue(file: n.issues.file, line: n.mark?.line ?? 0, column: n.mark?.column ?? 0, path: n.path, message: message))
+        }
+        func time(_ seconds: Double) -> String { TimeSpan(seconds: seconds).formatted }
+        for (c, n) in cdc {
+            if c.changesPerSecond > c.maxChangesPerSecond {
+                warn(n, "\(c.name) commits \(NumberText.significant(c.changesPerSecond, digits: 4)) changes/s but applies at most \(NumberText.significant(c.maxChangesPerSecond, digits: 4))/s: its lag grows without bound")
+            }
+            let snapshot = Double(c.snapshotBytes) / c.snapshotBytesPerSecond
+            if let horizon, snapshot * 1e6 >= Double(horizon) {
+                warn(n, "the snapshot of \(c.name) takes \(time(snapshot)), not shorter than the horizon \(time(Double(horizon) / 1e6)): no change ships during the run")
+            }
+        }
+        for (d, n) in drops {
+            let work = Double(d.filesPerDrop) * (Double(d.loadStartupNanos) / 1e9 + d.fileSize.mean / d.loadBytesPerSecond)
+            if work * 1e9 > Double(d.intervalNanos) {
+                warn(n, "a drop of \(d.name) takes \(time(work)) to load on average, longer than its interval \(time(Double(d.intervalNanos) / 1e9)): the backlog grows every drop")
+            }
+        }
+        return out
     }
 }

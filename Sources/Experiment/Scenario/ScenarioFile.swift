@@ -84,7 +84,7 @@ public enum ScenarioFile {
         let sinks = components?.filter { $0.kind == .sink }.map(\.name)
         var storage: StorageSection?? = .some(nil)
         if let node = f["storage"] { storage = StorageSection.decode(node, sinks: sinks, clouds: prices?.clouds ?? CostCatalog.clouds) }
-        let batch = f["batch"].map { BatchSection.decode($0, storage: storage, workload: workload) }
+        let batch = f["batch"].map { BatchSection.decode($0, storage: storage, workload: workload, horizon: horizon) }
         var expectations: [Expectation] = []
         if let items = f["expect"]?.list() {
             for item in items {
@@ -114,6 +114,7 @@ public enum ScenarioFile {
                                 components: components, slos: slos, prices: prices, storage: storage, expectations: expectations, warnings: [])
         scenario.batch = batch ?? nil
         scenario.warnings = ScenarioChecks.warnings(scenario, file: issues.file, marks: f)
+        scenario.warnings += scenario.batch?.warnings ?? []
         return scenario
     }
 

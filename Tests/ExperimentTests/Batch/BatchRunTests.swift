@@ -161,4 +161,30 @@ import Workloads
         let other = RunReportJSON.build(try Self.run(seed: 12), version: "t", reproducible: true).serialized()
         #expect(one != other)
     }
+
+    @Test func anAnalyticsDatasetWithSeveralCandidateStreamsStopsTheRun() throws {
+        let text = """
+            name: ambiguous
+            horizon: 1h
+            workload:
+              streams:
+                bets: {rate: 1/s}
+                casino_bets: {type: bets, rate: 1/s}
+            components:
+              a: {kind: source, rate: 1/s, to: d}
+              d: {kind: sink}
+            storage:
+              datasets:
+                wagers: {sink: d, event_size: 250B}
+            batch:
+              elt: {inputs: [wagers], analytics: {bets: wagers}}
+            """
+        let s = try ScenarioFile.decode(text: text, file: "a.yaml")
+        let error = try #require(throws: PlatformError.self) { try ScenarioRunner.run(s, reproducible: true) }
+        #expect(error.field == "batch.elt.analytics.bets" && error.message.contains("several bets streams could feed dataset `wagers` (bets, casino_bets)"), "\(error)")
+        // Named after one of them, the dataset resolves.
+        let named = try ScenarioFile.decode(text: text.replacingOccurrences(of: "wagers", with: "casino_bets"), file: "a.yaml")
+        let run = try ScenarioRunner.run(named, reproducible: true)
+        #expect((run.storage?.elt?.analytics.betsOffered ?? 0) > 3000)
+    }
 }

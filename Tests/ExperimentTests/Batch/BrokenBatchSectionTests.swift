@@ -113,4 +113,16 @@ import Testing
         let errors = try #require(throws: ConfigErrors.self) { try ScenarioFile.decode(text: text, file: "many.yaml") }
         #expect(errors.issues.map(\.line) == [15, 17, 19, 21], "\(errors)")
     }
+
+    @Test func warningsForConnectorsAndDropsThatCannotKeepUp() throws {
+        var lines = Self.cdc("change_rate: 30k/s, ship_latency: 2s, snapshot: 1TB")
+        lines[17] = "    provider: {file_size: 2GB, files: 30, load_rate: 10MB/s}"
+        let s = try ScenarioFile.decode(text: Self.base(lines), file: "w.yaml")
+        let batch = s.warnings.filter { $0.path.hasPrefix("batch.") }
+        #expect(batch.map(\.line) == [15, 15, 17], "\(s.warnings)")
+        #expect(batch[0].message.contains("applies at most 20,000/s: its lag grows without bound"), "\(batch[0].message)")
+        #expect(batch[1].message.contains("no change ships during the run"), "\(batch[1].message)")
+        #expect(batch[2].message.contains("the backlog grows every drop"), "\(batch[2].message)")
+        #expect(try ScenarioFile.decode(text: Self.base(), file: "ok.yaml").warnings.isEmpty)
+    }
 }
