@@ -143,6 +143,24 @@ public enum BatchReportSection {
         return ("batch", .object(members))
     }
 
+    /// Lines of the terminal summary (label, value): one per connector and drop, one for the ELT.
+    public static func summaryLines(_ run: ScenarioRunResult) -> [(String, String)] {
+        guard run.scenario.batch != nil, let s = run.storage else { return [] }
+        var lines: [(String, String)] = []
+        for c in s.cdc {
+            let p = c.lag.percentiles()
+            lines.append(("cdc \(c.name)", "\(c.changes) changes, lag p50 / p99 / max \(sec(p?.p50Seconds)) / \(sec(p?.p99Seconds)) / \(sec(p?.maxSeconds))"))
+        }
+        for f in s.fileDrops {
+            lines.append(("file drop \(f.name)", "\(f.files) files, load p99 \(sec(f.loadTime.percentiles()?.p99Seconds)), most waiting \(f.maxBacklogFiles)"))
+        }
+        if let e = s.elt {
+            let costs = e.costPerMonth.map { "\($0.cloud) \(Money(usd: $0.usd).formatted)" }.joined(separator: ", ")
+            lines.append(("elt \(e.name)", "scans \(bytes(e.bytesScannedPerRun)), runs \(nanos(e.durationNanos)), finishes \(timeOfDay(e.finishOfDayNanos)); a month: \(costs)"))
+        }
+        return lines
+    }
+
     static func number(_ v: Double?) -> JSONValue { v.map(JSONValue.number) ?? .null }
     static func bytes(_ b: Double) -> String { ByteCount(bytes: b).formatted() }
     static func sec(_ s: Double?) -> String { s.map { TimeSpan(seconds: $0).formatted } ?? "—" }

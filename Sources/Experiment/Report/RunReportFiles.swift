@@ -57,6 +57,7 @@ public enum RunReportFiles {
             ("events simulated", String(run.eventsSimulated)),
             ("wall time", Planning.NumberText.significant(run.wallSeconds, digits: 3) + " s"),
         ]
+        lines += BatchReportSection.summaryLines(run)
         for (k, stage) in run.stages.enumerated() {
             let u = run.estimate(.utilization, stage: stage.name)?.value
             lines.append(("  \(stage.name)", "p99 \(sec(run.stageLatency[k].percentiles()?.p99Seconds)), mean \(sec(run.estimate(.meanSojourn, stage: stage.name)?.value))"

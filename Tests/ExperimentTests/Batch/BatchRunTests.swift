@@ -105,6 +105,8 @@ import Workloads
                          "| player flagged |", "warehouse prices are the scenario's"] {
             #expect(md.contains(fragment), "report.md lacks \(fragment)")
         }
+        let summary = RunReportFiles.summary(run)
+        #expect(summary.contains("cdc sqlserver") && summary.contains("480 files, load p99") && summary.contains("elt nightly-elt"), "\(summary)")
         let json = RunReportJSON.build(run, version: "t", reproducible: true)
         let b = try #require(json["batch"])
         guard case .array(let cdcs)? = b["cdc"], case .array(let drops)? = b["file_drops"] else { Issue.record("batch.cdc/file_drops are not lists"); return }
