@@ -63,6 +63,11 @@ public enum BatchReportSection {
                                       rows: e.costPerRun.map { r in
                                           [r.cloud, Money(usd: r.usd).formatted, Money(usd: e.costPerMonth.first { $0.cloud == r.cloud }?.usd ?? 0).formatted]
                                       })))
+        doc.append(.paragraph("Monthly cost per cloud by component (the totals above include the warehouse line):"))
+        doc.append(.table(ReportTable(columns: ["cloud", "component", "service", "per month", "prices verified"], numeric: [false, false, false, true, false],
+                                      rows: s.monthlyCost.flatMap { cloud in
+                                          cloud.components.map { [cloud.cloud, $0.component, $0.service, Money(usd: $0.monthlyUSD).formatted, $0.verified ? "yes" : "no"] }
+                                      })))
         let a = e.analytics
         let asOf = BatchAnalyticsInput.asOf(start: run.scenario.start, horizon: run.scenario.horizon)
         doc.append(.paragraph("Batch analytics as of \(asOf): \(a.transactionsOffered) transactions and \(a.betsOffered) bets offered, \(a.duplicatesRemoved) duplicate transaction rows removed."))
@@ -128,6 +133,13 @@ public enum BatchReportSection {
             func clouds(_ amounts: [CloudAmount]) -> JSONValue {
                 .object(amounts.map { ($0.cloud, .number(NSDecimalNumber(decimal: $0.usd).doubleValue)) })
             }
+            let byComponent: [(String, JSONValue)] = s.monthlyCost.map { cloud in
+                (cloud.cloud, .array(cloud.components.map {
+                    .object([("component", .string($0.component)), ("service", .string($0.service)),
+                             ("usd", .number(NSDecimalNumber(decimal: $0.monthlyUSD).doubleValue)), ("verified", .bool($0.verified))])
+                }))
+            }
+            members.append(("monthly_cost_by_component", .object(byComponent)))
             members.append(("elt", .object([
                 ("name", .string(e.name)), ("bytes_scanned_per_run", .number(e.bytesScannedPerRun)),
                 ("duration_seconds", .number(Double(e.durationNanos) / 1e9)), ("finish_seconds_of_day", .number(Double(e.finishOfDayNanos) / 1e9)),

@@ -102,7 +102,7 @@ import Workloads
         let md = MarkdownRenderer.render(RunReportDocument.build(run, version: "t", reproducible: true))
         for fragment in ["## Batch side", "### CDC connectors", "| sqlserver | accounts |", "### File drops", "| provider | 120 | 480 |",
                          "### Nightly ELT", "finishes 02:", "| date | country | revenue | ma\\_7d |", "| game type | rank | player |",
-                         "| player flagged |", "warehouse prices are the scenario's"] {
+                         "| player flagged |", "warehouse prices are the scenario's", "| aws | warehouse |"] {
             #expect(md.contains(fragment), "report.md lacks \(fragment)")
         }
         let summary = RunReportFiles.summary(run)
@@ -116,6 +116,8 @@ import Workloads
         #expect(b["elt"]?["duration_seconds"] == .number(Double(elt.durationNanos) / 1e9))
         #expect(b["elt"]?["analytics"]?["as_of"] == .string("2026-05-05"))
         #expect(json["cost"]?["monthly_usd"]?["aws"] == .number(run.monthlyCost("aws")!))
+        guard case .array(let awsLines)? = b["monthly_cost_by_component"]?["aws"] else { Issue.record("no aws cost lines"); return }
+        #expect(awsLines.last?["component"] == .string("warehouse") && awsLines.last?["verified"] == .bool(false))
     }
 
     @Test func eltAnalyticsEqualAnalyzeOnTheSameGeneratedRecords() throws {
