@@ -28,7 +28,7 @@ public enum BatchReportSection {
     public static func append(_ run: ScenarioRunResult, to doc: inout ReportDocument) {
         guard run.scenario.batch != nil, let s = run.storage else { return }
         doc.append(.heading(level: 2, text: "Batch side"))
-        doc.append(.paragraph("CDC connectors and file drops are trace models over one horizon (seed subtree `batch`); their datasets are in the storage table above. The nightly ELT is one identical run a day over the datasets' daily volumes; its analytics ran on the workload's records over the run (generated with the input seed), dropped records included."))
+        doc.append(.paragraph("CDC connectors and file drops are trace models over one horizon (seed subtree batch); their datasets are in the storage table above. The nightly ELT is one identical run a day over the datasets' daily volumes; its analytics ran on the workload's records over the run (generated with the input seed), dropped records included."))
         if !s.cdc.isEmpty {
             doc.append(.heading(level: 3, text: "CDC connectors"))
             doc.append(.table(ReportTable(columns: ["connector", "tables", "changes", "bytes/day", "snapshot", "lag p50", "lag p99", "lag max", "lags ≥ 1 h"],
@@ -52,12 +52,12 @@ public enum BatchReportSection {
                                           })))
         }
         guard let e = s.elt else { return }
-        doc.append(.heading(level: 3, text: "Nightly ELT `\(e.name)`"))
+        doc.append(.heading(level: 3, text: "Nightly ELT \(e.name)"))
         let job = run.scenario.batch?.elt
         doc.append(.bullets([
             "scans \(bytes(e.bytesScannedPerRun)) a run (\(job.map { "\($0.scanLayer.rawValue) of \($0.inputs.joined(separator: ", ")), \($0.scanDays) day(s)" } ?? ""))",
             "runs \(nanos(e.durationNanos)): starts \(job.map { timeOfDay($0.startOfDayNanos) } ?? "—"), finishes \(timeOfDay(e.finishOfDayNanos))",
-            "warehouse prices are the scenario's (unverified); the monthly cost is in the cost per cloud as the `warehouse` line",
+            "warehouse prices are the scenario's (unverified); the monthly cost is in the cost per cloud as the warehouse line",
         ]))
         doc.append(.table(ReportTable(columns: ["cloud", "cost per run", "cost per month (30 runs)"], numeric: [false, true, true],
                                       rows: e.costPerRun.map { r in
