@@ -84,6 +84,10 @@ import Workloads
         let drop = try #require(s.fileDrops.first)
         #expect(drop.drops == 120 && drop.files == 480)  // hourly over 5 days, first at 00:05
         #expect(s.datasets.first { $0.dataset == "provider_files" }?.rawBytesPerDay == drop.bytesPerDay)
+        // Their bytes are retained and counted like the sinks' (retained bytes at steady state sum over every dataset).
+        let retained = s.datasets.map { $0.retainedByMonth.last?.totalBytes ?? 0 }
+        #expect(retained[2] > 0 && retained[3] > 0)
+        #expect(abs(run.storageBytes - retained.reduce(0, +)) <= 1e-9 * run.storageBytes)
         // The ELT scans every input's Silver per day; its monthly cost is the warehouse line of each cloud.
         let elt = try #require(s.elt)
         let silver = s.datasets.reduce(0.0) { $0 + ($1.layers.first { $0.layer == .silver }?.storedBytesPerDay ?? 0) }
