@@ -58,6 +58,8 @@ public struct Expectation: Sendable, Equatable {
         case scaled(up: Bool)
         /// No REVIEW case waiting for a reviewer at the end of the run.
         case reviewBacklogDrained
+        /// A batch-side figure (CDC lag, file-drop loads, the ELT job; ``BatchExpectation``).
+        case batch(BatchExpectation)
     }
 
     /// `<=`, `<`, `>=`, `>`, `==`, or `~` (the analytic value inside the 99% CI).

@@ -81,6 +81,7 @@ public enum ExpectationEvaluator {
             guard !drains.isEmpty else { return out(false, "no spike inside the horizon", "a spike to drain after") }
             let text = zip(run.spikes, drains).map { s, d in "\(s.name): " + (d.map { "drained \(seconds($0)) after" } ?? "never drained") }
             return out(drains.allSatisfy { $0.map { $0 <= within } ?? false }, text.joined(separator: ", "), "within \(seconds(within)) after each spike")
+        case .batch(let b): return BatchExpectation.evaluate(b, e, run)
         case .scaled(let up):
             return StreamingExpectations.scaled(up: up, run, e)
         case .reviewBacklogDrained:

@@ -49,6 +49,7 @@ public enum StatementParser {
         }
         let lower = words.map { $0.lowercased() }
         func make(_ check: Expectation.Check) -> Expectation { Expectation(text: text, line: line, check: check) }
+        if let batch = BatchExpectation.parse(words, text: text, node: node) { return batch.map { make(.batch($0)) } }
         if lower.first == "throughput", lower.count >= 2, lower[1] == "held" {
             guard lower.count <= 3 else { node.fail("\"\(text)\": too many words", expected: "throughput held [95%]"); return nil }
             var share = 0.99

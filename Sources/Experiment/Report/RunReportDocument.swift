@@ -70,6 +70,7 @@ public enum RunReportDocument {
         doc.append(.verdict(passed: c.balanced, text: "Conservation \(c.balanced ? "balances" : "DOES NOT balance"): generated \(c.generated) = delivered \(c.delivered) + dropped \(c.dropped) + in flight \(c.inFlight)"))
         doc.append(.heading(level: 2, text: "Storage and cost"))
         appendStorage(run, to: &doc)
+        BatchReportSection.append(run, to: &doc)
         appendExpectations(run, to: &doc)
         appendRunFacts(run, version: version, reproducible: reproducible, to: &doc)
         return doc

@@ -107,6 +107,7 @@ public enum RunReportFiles {
                 lines.append(("job \(p.name)", facts.joined(separator: "; ")))
             }
         }
+        lines += BatchReportSection.summaryLines(run)
         for (k, stage) in run.stages.enumerated() {
             let u = run.estimate(.utilization, stage: stage.name)?.value
             lines.append(("  \(stage.name)", "p99 \(sec(run.stageLatency[k].percentiles()?.p99Seconds)), mean \(sec(run.estimate(.meanSojourn, stage: stage.name)?.value))"

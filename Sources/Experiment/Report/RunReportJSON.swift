@@ -79,6 +79,7 @@ public enum RunReportJSON {
         top.append(("conservation", conservation))
         top.append(("storage", storage))
         top.append(("cost", .object([("monthly_usd", .object(clouds))])))
+        if let batch = BatchReportSection.json(run) { top.append(batch) }
         top.append(("expectations", .array(expectations)))
         if let o = run.streaming { top.append(("streaming", StreamingReportJSON.build(run, o))) }
         top.append(("events_simulated", .int(Int64(run.eventsSimulated))))

@@ -39,6 +39,8 @@ public struct Scenario: Sendable {
     public var prices: PriceChoice
     /// The object store behind the sinks, if the file has `storage:`.
     public var storage: StorageSection?
+    /// The batch side (`batch:`: CDC connectors, file drops, nightly ELT), if the file has one.
+    public var batch: BatchSection? = nil
     /// The expectations of `headroom check`.
     public var expectations: [Expectation]
     /// Configurations that can run but cannot work as intended, with the reason.

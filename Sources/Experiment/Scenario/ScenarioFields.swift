@@ -44,6 +44,7 @@ public enum ScenarioFields {
         FieldSpec("slos", .statements("objectives"), "Latency objectives, end to end (`p99 <= 5s`) or of one stage (`{stage: server, objective: p99 <= 2s}`).", example: "[p99 <= 5s]"),
         FieldSpec("prices", .mapping(priceFields), "Which clouds to price and a price file overriding the shipped catalogs.", example: "{clouds: [aws], file: my-prices.json}"),
         FieldSpec("storage", .mapping(storageFields), "The object store behind the sinks: what each sink's records become per day and over retention by tier, and their monthly cost per cloud.", example: "{datasets: {transactions: {sink: done, event_size: 1KB}}}"),
+        FieldSpec("batch", .mapping(BatchSectionFields.top), "The batch side: SQL Server CDC connectors, provider file drops and the nightly ELT job with the batch analytics (needs `storage:`).", example: "{cdc: {sqlserver: {change_rate: 200/s, ship_latency: 2s}}}"),
         FieldSpec("expect", .statements("expectations"), "What must hold for `headroom check` to pass (see Expectations).", example: "[drops == 0, p99 within slo]"),
     ]
 

@@ -100,14 +100,28 @@ public enum ScenarioFile {
         let sinks = streamingNode != nil ? streaming.map { streamingSinkNames($0.pipelines) } : components?.filter { $0.kind == .sink }.map(\.name)
         var storage: StorageSection?? = .some(nil)
         if let node = f["storage"] { storage = StorageSection.decode(node, sinks: sinks, clouds: prices?.clouds ?? CostCatalog.clouds) }
+        let batch = f["batch"].map { BatchSection.decode($0, storage: storage, workload: workload, horizon: horizon) }
         var expectations: [Expectation] = []
         if let items = f["expect"]?.list() {
             for item in items {
                 guard let e = StatementParser.expectation(item) else { continue }
-                if case .compare(_, let stage?, _, _) = e.check, let stages, !stages.contains(stage) {
+                if case .batch(let b) = e.check, let problem = b.problem(batch ?? nil) { item.fail(problem, expected: BatchExpectation.forms); continue }
+                if case .compare(let metric, let stage?, _, _) = e.check, !metric.isStreaming, let stages, !stages.contains(stage) {
                     item.fail("no \(stageWord) named `\(stage)`" + Spelling.suggestion(for: stage, in: stages),
                               expected: "one of " + stages.joined(separator: ", "))
                     continue
+                }
+                if case .compare(let metric, let scope, _, _) = e.check, metric.isStreaming, metric != .lag || scope != nil {
+                    guard streamingNode != nil else {
+                        item.fail("`\(e.text)` reads a streaming figure: it needs a `streaming:` scenario", expected: "an expectation such as p99 <= 5s")
+                        continue
+                    }
+                    let jobs = streaming?.pipelines.map(\.name) ?? []
+                    if let scope, metric != .deadLetters, !jobs.isEmpty, !jobs.contains(scope) {
+                        item.fail("no stream job named `\(scope)`" + Spelling.suggestion(for: scope, in: jobs),
+                                  expected: "one of " + jobs.joined(separator: ", "))
+                        continue
+                    }
                 }
                 if case .compare(_, _, _, .analytic) = e.check, streamingNode != nil {
                     item.fail("`~ analytic` compares with queueing theory, which a streaming scenario has none of", expected: "a bound such as p99 <= 5s")
@@ -137,12 +151,14 @@ public enum ScenarioFile {
         var scenario = Scenario(name: name, description: description, seed: seed, start: start, horizon: horizon, warmUp: warmUp,
                                 replications: replications, sampleEvery: sampleEvery, workload: workload,
                                 components: components, slos: slos, prices: prices, storage: storage, expectations: expectations, warnings: [])
+        scenario.batch = batch ?? nil
         if let streaming {
             scenario.streaming = streaming.pipelines
             scenario.warnings = streaming.warnings
         } else {
             scenario.warnings = ScenarioChecks.warnings(scenario, file: issues.file, marks: f)
         }
+        scenario.warnings += scenario.batch?.warnings ?? []
         return scenario
     }
 

@@ -24,11 +24,11 @@ public enum ScenarioRunner {
     /// - Throws: ``PlatformError`` when a component refuses its parameters.
     public static func run(_ scenario: Scenario, seed: UInt64? = nil, reproducible: Bool = false,
                            progress: (Int, Int) -> Void = { _, _ in }) throws -> ScenarioRunResult {
-        guard scenario.streaming.isEmpty else { throw PlatformError(field: "streaming", "this build decodes and validates streaming scenarios but cannot run them yet (the streaming runner is not merged); `headroom validate` checks the file") }
         let clock = ContinuousClock.now
         let root = seed ?? scenario.seed
         if !scenario.streaming.isEmpty {
             var result = try StreamingScenarioRun.run(scenario, root: root, progress: progress)
+            if let batch = scenario.batch { try BatchRun.apply(batch, to: &result) }
             result.wallSeconds = reproducible ? 0 : seconds(since: clock)
             return result
         }
@@ -59,6 +59,7 @@ public enum ScenarioRunner {
             let records = { (sink: String) in replications.reduce(0) { $0 + ($1.sinkRecords.first { $0.sink == sink }?.records ?? 0) } }
             try applyStorage(storage, records: records, observedSeconds: observed, overrides: scenario.prices.overrides, to: &result)
         }
+        if let batch = scenario.batch { try BatchRun.apply(batch, to: &result) }
         return result
     }
 

@@ -10,7 +10,7 @@ import Workloads
 
 extension StreamingDecoder {
     /// The record kinds a job can read, by workload kind.
-    static let feedKinds: [RecordKind] = [.cardTransactions, .pageViews, .bets]
+    static let feedKinds: [RecordKind] = [.cardTransactions, .pageViews, .bets, .logins, .results]
 
     /// The job `name`; nil when it (or a shared part) has an issue.
     func decodeJob(_ name: String, _ n: ConfigNode, shared: Shared?, topicNames: [String]?,
@@ -18,7 +18,7 @@ extension StreamingDecoder {
                    warnings: inout [ConfigIssue]) -> StreamingPipeline? {
         guard let f = n.fields(StreamingFields.jobFields.names) else { return nil }
         let before = n.issues.issues.count
-        let stream = f.required("stream", expected: "a card_transactions, page_views or bets stream of `workload:`").flatMap { jobStream($0) }
+        let stream = f.required("stream", expected: "a card_transactions, page_views, bets, logins or results stream of `workload:`").flatMap { jobStream($0) }
         var topic: (topic: TopicConfiguration, node: ConfigNode, keyWord: String)?
         if let t = f.required("topic", expected: "a topic under kafka.topics"), let text = t.text(expected: "a topic name") {
             readTopics.insert(text)
@@ -126,6 +126,7 @@ extension StreamingDecoder {
         switch kind {
         case .cardTransactions: return "card"
         case .pageViews: return "user"
+        case .results: return "game"
         default: return "player"
         }
     }

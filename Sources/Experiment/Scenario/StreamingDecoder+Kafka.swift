@@ -63,7 +63,7 @@ extension StreamingDecoder {
         var keyWord = "entity"
         var key: PartitionKey? = .entity
         if let k = f["key"], let t = k.text(expected: "card, user, player, entity or none") {
-            let words = ["card", "user", "player", "entity", "none"]
+            let words = ["card", "user", "player", "game", "entity", "none"]
             if words.contains(t) { keyWord = t; key = t == "none" ? PartitionKey.none : .entity } else {
                 k.fail("unknown key `\(t)`" + Spelling.suggestion(for: t, in: words), expected: words.joined(separator: ", "))
                 key = nil

@@ -62,7 +62,7 @@ public enum StreamingFields {
         FieldSpec("replication", .integer(minimum: 1), "Replication factor, at most the broker count (default 3, or the broker count when smaller).", example: "3"),
         FieldSpec("min_insync", .integer(minimum: 1), "`min.insync.replicas`: acks=all waits for this many replicas; at most `replication` (default 2, or `replication` when smaller).", example: "2"),
         FieldSpec("retention", .duration, "How long the topic keeps records (default 7d).", example: "7d"),
-        FieldSpec("key", .choice(["card", "user", "player", "entity", "none"]), "What picks a record's partition: the record's entity (card token, user id or player id; `card`, `user` and `player` are names for it) or none (round-robin). Default entity.", example: "card"),
+        FieldSpec("key", .choice(["card", "user", "player", "game", "entity", "none"]), "What picks a record's partition: the record's entity (card token, user id, player id or game id; `card`, `user`, `player` and `game` are names for it) or none (round-robin). Default entity.", example: "card"),
         FieldSpec("salting", .mapping(saltingFields), "Spread hot keys over several partitions (default: plain key hashing).", example: "{hot_key_share: 1%, buckets: 8}"),
         FieldSpec("partition_limit", .dataRate, "Throughput limit of one partition: appends beyond it queue at the leader (default none).", example: "10MB/s"),
     ]
@@ -75,7 +75,7 @@ public enum StreamingFields {
 
     /// Fields of one job of `streaming.jobs`.
     public static let jobFields: [FieldSpec] = [
-        FieldSpec("stream", .reference, required: true, "The `workload:` stream whose records the job reads: a card_transactions, page_views or bets stream.", example: "card_transactions"),
+        FieldSpec("stream", .reference, required: true, "The `workload:` stream whose records the job reads: a card_transactions, page_views, bets, logins or results stream.", example: "card_transactions"),
         FieldSpec("topic", .reference, required: true, "The topic it reads (a name under `kafka.topics`).", example: "card-transactions"),
         FieldSpec("record_size", .size, "Bytes per record of this job's stream (default `streaming.record_size`).", example: "800B"),
         FieldSpec("parallelism", .integer(minimum: 1), required: true, "Tasks at the start; partitions are assigned round-robin, a task beyond the partition count is idle.", example: "32"),
@@ -176,5 +176,5 @@ public enum StreamingFields {
     /// The stage after the operators.
     public static let fixedStagesAfter = ["sink"]
     /// The workload record kinds a job can read.
-    public static let jobStreamKinds = ["card_transactions", "page_views", "bets"]
+    public static let jobStreamKinds = ["card_transactions", "page_views", "bets", "logins", "results"]
 }

@@ -65,7 +65,8 @@ enum StreamingScenarioRun {
             for (j, p) in pipelines.enumerated() {
                 let tree = seeds.subtree("pipeline/" + p.name)
                 let done = (r * pipelines.count + j) * samples
-                let result = try simulate(p, scenario: scenario, workload: workload, model: models[j], tree: tree) { now in
+                let result = try simulate(p, scenario: scenario, workload: workload, model: models[j], tree: tree,
+                                          inputSeed: seeds.seed(for: "input")) { now in
                     progress(done + Int((now + step - 1) / step), total)
                 }
                 results.append(PipelineRun(pipeline: p, result: result))
@@ -104,11 +105,14 @@ enum StreamingScenarioRun {
     /// The record kinds a job can read, as the error names them.
     static let feedingKinds = "card_transactions, page_views, bets, logins or results"
 
-    /// Runs one pipeline for one replication on its stream of `workload`.
+    /// Runs one pipeline for one replication on its stream of `workload`,
+    /// generated with `inputSeed` (the replication's: every job of a
+    /// replication reads the same generated workload, and the batch side's
+    /// analytics regenerate replication 0's, ``BatchAnalyticsInput/inputSeed(root:)``).
     static func simulate(_ p: StreamingPipeline, scenario s: Scenario, workload: Workload, model: FraudModel?, tree: SeedTree,
-                         progress: (Int64) -> Void) throws -> StreamingResult {
+                         inputSeed: UInt64, progress: (Int64) -> Void) throws -> StreamingResult {
         let c = p.configuration
-        let generator = WorkloadGenerator(workload: workload, seed: tree.seed(for: "workload"), from: s.start, to: s.start + s.horizon)
+        let generator = WorkloadGenerator(workload: workload, seed: inputSeed, from: s.start, to: s.start + s.horizon)
         let seed = tree.seed(for: "model")
         let horizon = s.horizon * 1000, warmUp = s.warmUp > 0 ? s.warmUp * 1000 : nil, step = s.sampleEvery * 1000
         guard let kind = workload.streams.first(where: { $0.name == c.stream })?.kind else {

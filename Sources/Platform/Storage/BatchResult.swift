@@ -78,6 +78,10 @@ public struct BatchAnalyticsResult: Sendable, Equatable {
     public var escalationStreaks: [EscalationStreak]
     /// Transaction rows recognised as duplicates within the dedup window.
     public var duplicatesRemoved: Int64
+    /// Transactions offered to the analytics (0 when the caller did not count them).
+    public var transactionsOffered: Int64 = 0
+    /// Bets offered to the analytics (0 when the caller did not count them).
+    public var betsOffered: Int64 = 0
 
     /// Outputs.
     public init(dailyRevenue: [DailyRevenueRow] = [], topPlayers: [TopPlayerRow] = [],

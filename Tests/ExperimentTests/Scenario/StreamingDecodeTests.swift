@@ -214,9 +214,38 @@ import Workloads
         #expect(sizing.eventBytes == 1_000 && sizing.sloSeconds == 5 && sizing.retentionDays == 365)
     }
 
-    /// Running a streaming scenario on this branch is a clear error, not a crash.
-    @Test func runningAStreamingScenarioIsAClearError() throws {
-        let s = try ScenarioFile.decode(text: BrokenStreamingScenarioTests.base(), file: "ok.yaml")
-        #expect(throws: (any Error).self) { try ScenarioRunner.run(s) }
+    /// A decoded streaming file runs end to end: the job's stages are in the
+    /// result, sessions close, conservation balances, and the same seed gives
+    /// the same report.json.
+    @Test func aDecodedStreamingFileRuns() throws {
+        let text = """
+            name: tiny-sessions
+            horizon: 2m
+            sample_every: 10s
+            workload:
+              block: 10s
+              streams:
+                views: {type: page_views, rate: 200/s, keys: {zipf: 0.5}}
+            streaming:
+              regions: {us: {share: 100%}}
+              kafka:
+                brokers: 3
+                topics: {pv: {partitions: 4}}
+              jobs:
+                sessions:
+                  stream: views
+                  topic: pv
+                  parallelism: 2
+                  operators: [{name: sess, kind: sessionize, service: fixed(20us), timeout: 30s}]
+            expect: [drops == 0, "throughput >= 150/s"]
+            """
+        let s = try ScenarioFile.decode(text: text, file: "tiny.yaml")
+        let run = try ScenarioRunner.run(s, reproducible: true)
+        #expect(run.stages.map(\.name).contains("sess"))
+        #expect(run.conservation.balanced && run.conservation.generated > 20_000)
+        #expect((run.streaming?.pipelines.first?.operatorOutcome.sessionsClosed ?? 0) > 100)
+        #expect(ExpectationEvaluator.evaluate(run).allSatisfy { $0.passed })
+        let again = try ScenarioRunner.run(s, reproducible: true)
+        #expect(RunReportJSON.build(run, version: "t", reproducible: true).serialized() == RunReportJSON.build(again, version: "t", reproducible: true).serialized())
     }
 }

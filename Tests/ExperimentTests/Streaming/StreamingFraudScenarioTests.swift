@@ -71,7 +71,7 @@ import Workloads
         var c = p.configuration
         c.binWidthNanos = s.sampleEvery * 1000
         let tree = SeedTree(root: s.seed).replication(0).subtree("pipeline/" + p.name)
-        let generator = WorkloadGenerator(workload: s.workload!, seed: tree.seed(for: "workload"), from: s.start, to: s.start + s.horizon)
+        let generator = WorkloadGenerator(workload: s.workload!, seed: SeedTree(root: s.seed).replication(0).seed(for: "input"), from: s.start, to: s.start + s.horizon)
         let input = CardTransactionInput(generator: generator, stream: c.stream, originMicros: s.start)!
         let direct = StreamingRun.run(c, input: input, fraudModel: S.fraudModel, horizonNanos: s.horizon * 1000,
                                       warmUpNanos: s.warmUp * 1000, seed: tree.seed(for: "model"))
