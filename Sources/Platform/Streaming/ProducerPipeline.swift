@@ -142,9 +142,9 @@ struct ProducerPipeline {
             roundRobin = (roundRobin + 1) % partitions
             return roundRobin
         }
-        if var s = salting {
-            let salt = s.salt(record.key, at: record.arrivalNanos)
-            salting = s
+        // Mutated in place (optional chaining): a copy out and back would copy
+        // the window's counting dictionary on every record.
+        if let salt = salting?.salt(record.key, at: record.arrivalNanos) {
             if salt > 0 { return StableHash.partition(ofKey: UInt64(bitPattern: record.key) &* 64 &+ UInt64(salt), partitions: partitions) }
         }
         let k = Int(record.key)
