@@ -1,6 +1,7 @@
 /// `headroom check SCENARIO...`: run each scenario, evaluate its `expect:`
 /// block, print one line per expectation, exit 1 when any fails; JUnit XML
-/// for CI with `--junit FILE`.
+/// for CI with `--junit FILE`; `--reports DIR` also writes each report
+/// (reproducible) for comparison with the committed ones.
 
 import ArgumentParser
 import Experiment
@@ -20,6 +21,8 @@ public struct CheckCommand: ParsableCommand {
     @Argument(help: "Scenario files or directories.") var scenarios: [String]
     @Option(help: "Write JUnit XML here (written to a temporary file and renamed).") var junit: String?
     @Flag(help: "Only the failures and the final count.") var quiet = false
+    @Option(help: ArgumentHelp("Also write each scenario's report to DIR/<scenario name>/, made with --reproducible (0 wall seconds), so CI can compare them with the committed ones without running twice.", valueName: "DIR"))
+    var reports: String?
 
     public init() {}
 
@@ -34,8 +37,12 @@ public struct CheckCommand: ParsableCommand {
             do {
                 let scenario = try ScenarioLoading.load(file, quiet: quiet)
                 let progress = RunProgress(enabled: !quiet && isatty(STDERR_FILENO) == 1, label: scenario.name)
-                let result = try ScenarioRunner.run(scenario, progress: progress.update)
+                let result = try ScenarioRunner.run(scenario, reproducible: reports != nil, progress: progress.update)
                 progress.finish()
+                if let reports {
+                    let directory = URL(fileURLWithPath: reports).appendingPathComponent(scenario.name)
+                    try RunReportFiles.write(result, to: directory, version: HeadroomVersion.string, reproducible: true)
+                }
                 let outcomes = ExpectationEvaluator.evaluate(result)
                 let suite = JUnitSuite(run: result, outcomes: outcomes)
                 for c in suite.cases {

@@ -27,7 +27,7 @@
 ///       - hot_partitions == 0          # partitions above 2× the mean records per partition
 ///       - review_backlog <= 500        # most REVIEW cases waiting for a reviewer
 ///       - scaled up during spike       # an autoscaler scale-up inside every spike
-///       - scaled down after spike      # a scale-down after every spike's end
+///       - scaled down after spike      # a scale-down once every spike's traffic falls (its ramp-down on)
 ///       - review backlog drained       # no case waiting for a reviewer at the end
 ///
 /// Metrics are ``ExpectationMetric``; `STAGE` names a station or delay, or a

@@ -88,7 +88,8 @@ enum StreamingExpectations {
 
     /// An action up inside every spike, or down after every spike's end.
     static func scaled(up: Bool, _ run: ScenarioRunResult, _ e: Expectation) -> ExpectationOutcome {
-        let required = up ? "a scale-up between the start and the end of every spike" : "a scale-down after the end of every spike"
+        let required = up ? "a scale-up between the start and the end of every spike"
+                          : "a scale-down once every spike's traffic falls (from the start of its ramp-down)"
         guard let o = run.streaming else { return out(e, false, "not a streaming scenario", required) }
         guard !run.spikes.isEmpty else { return out(e, false, "no spike inside the horizon", required) }
         let actions = o.pipelines.flatMap(\.autoscalerActions).map(\.action)
@@ -101,7 +102,7 @@ enum StreamingExpectations {
         for spike in run.spikes {
             let hit = actions.first { a in
                 let t = Double(a.timeNanos) / 1e9
-                return up ? (a.to > a.from && t >= spike.start && t <= spike.end) : (a.to < a.from && t >= spike.end)
+                return up ? (a.to > a.from && t >= spike.start && t <= spike.end) : (a.to < a.from && t >= fallStart(spike, run))
             }
             if let hit {
                 parts.append("\(spike.name): \(hit.from) → \(hit.to) tasks at \(TimeSpan(seconds: Double(hit.timeNanos) / 1e9).formatted)")
@@ -111,6 +112,18 @@ enum StreamingExpectations {
             }
         }
         return out(e, passed, parts.joined(separator: ", "), required)
+    }
+
+    /// When `spike`'s traffic starts to fall, seconds since the start: its end
+    /// minus its ramp-down (a workload spike's ramps lie inside its duration).
+    static func fallStart(_ spike: (name: String, start: Double, end: Double), _ run: ScenarioRunResult) -> Double {
+        let s = run.scenario
+        for stream in s.workload?.streams ?? [] {
+            for w in stream.rate.spikes where Double(w.start - s.start) / 1e6 == spike.start && Double(w.end - s.start) / 1e6 == spike.end {
+                return spike.end - Double(w.rampDown) / 1e6
+            }
+        }
+        return spike.end
     }
 
     /// Every review queue empty of waiting cases at the end.
