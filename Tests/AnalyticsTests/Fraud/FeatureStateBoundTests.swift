@@ -25,6 +25,26 @@ import Variates
         #expect(store.bucketCount >= 1_440)
     }
 
+    /// A minute bucket counts at most 65,535 transactions (16 bits): the
+    /// 70,000 of one card in one minute take two buckets of that minute, and
+    /// every window total stays exact as they enter and leave together.
+    @Test func aMinuteWithMoreThan65535TransactionsSpillsIntoASecondBucket() {
+        let store = FraudFeatureStore()
+        var last = store.update(compact(at: 10, cents: 100))
+        for _ in 1..<70_000 { last = store.update(compact(at: 10, cents: 100)) }
+        #expect(last.count1h == 70_000 && last.sum1hCents == 7_000_000)
+        #expect(last.count24h == 70_000 && last.sum24hCents == 7_000_000)
+        #expect(store.bucketCount == 1 + 2, "one second bucket, two buckets of minute 0")
+        let minute59 = store.update(compact(at: 3_599, cents: 100))
+        #expect(minute59.count1h == 70_001 && minute59.count24h == 70_001)
+        let minute60 = store.update(compact(at: 3_600, cents: 300))
+        #expect(minute60.count1h == 2 && minute60.sum1hCents == 400, "both buckets of minute 0 left the hour")
+        #expect(minute60.count24h == 70_002 && minute60.sum24hCents == 7_000_400)
+        let minute1440 = store.update(compact(at: 86_400 + 10, cents: 100))
+        #expect(minute1440.count24h == 3 && minute1440.sum24hCents == 500, "both buckets of minute 0 left the day")
+        #expect(minute1440.count1h == 1)
+    }
+
     /// Seed 7: 200,000 transactions from 100,000 cards over 10 days; at any
     /// time the store holds only cards seen in the last 24 h.
     @Test func activeCardsAreThoseSeenInTheLastDay() {
