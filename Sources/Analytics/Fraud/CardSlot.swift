@@ -12,7 +12,7 @@
 /// outgrows its inline room (the 1-minute window holds at most 60 non-empty
 /// seconds). The minute ring (``MinuteRing``: packed 20-byte buckets) lives
 /// in a heap buffer from the card's first transaction, growing (4, 8, 16,
-/// 32, 48, 64, 96, … buckets) to what the 24-hour window holds: at most 1,440
+/// 32, 40, 48, 56, 64, 80, … buckets) to what the 24-hour window holds: at most 1,440
 /// non-empty minutes, plus one more bucket per 65,535 transactions of one
 /// card in one minute (a bucket's count is 16 bits; a full bucket is
 /// followed by another of the same minute, which leaves every window at
@@ -175,13 +175,14 @@ enum CardSlot {
     }
 
     /// Moves a full (or absent) minute ring into a larger buffer, in order:
-    /// capacities 4, 8, 16, 32, then 48, 64, 96, 128, … (powers of two and
-    /// one and a half times them), so at most a third of the room is unused
-    /// once the ring holds 32 buckets; a card busy every minute of an hour
-    /// fits 64 exactly.
+    /// capacities 4, 8, 16, 32, then a quarter of the power of two more at
+    /// each step (40, 48, 56, 64, 80, 96, 112, 128, 160, …), so that past 32
+    /// buckets at most a fifth of the room is unused; an hour of minutes
+    /// (61 buckets at most at its end) fits 64.
     static func growMinutes(_ h: UnsafeMutablePointer<CardSlotHeader>) {
         let cap = Int(h.pointee.minutesCapacity)
-        let newCap = cap < 32 ? Swift.max(4, 2 * cap) : (cap & (cap - 1) == 0 ? cap + cap / 2 : cap / 3 * 4)
+        let power = cap < 1 ? 0 : 1 << (Int.bitWidth - 1 - cap.leadingZeroBitCount)
+        let newCap = cap < 32 ? Swift.max(4, 2 * cap) : cap + power / 4
         precondition(newCap <= Int(UInt16.max), "a card holds at most 1,440 non-empty minutes plus one bucket per 65,535 transactions in a minute")
         let new = MinuteRing.allocate(newCap)
         if let old = h.pointee.minutesSpill {

@@ -13,8 +13,8 @@
 /// starts afresh, so at any update every bucket is less than 2 × 1,440
 /// minutes old and its age is `(now − stamp) mod 2^16` exactly. Compared
 /// with the unpacked bucket (`Int64` minute, `Int32` count, 32 bytes with
-/// padding) a card's day of minutes takes 30 KiB (1,536 buckets) instead of
-/// 64 KiB (2,048), and an hour of minutes 1.25 KiB instead of 2 KiB.
+/// padding) a card's day of minutes takes 30 KiB (1,536 buckets) instead
+/// of 64 KiB (2,048), and an hour of minutes 1.25 KiB instead of 2 KiB.
 ///
 /// Positions wrap at the buffer's capacity (not a power of two): callers
 /// pass positions in `0..<capacity` and use ``wrap(_:_:)``.
