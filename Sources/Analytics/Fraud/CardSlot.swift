@@ -10,13 +10,13 @@
 ///
 /// The second ring moves to a heap buffer doubling up to 64 buckets when it
 /// outgrows its inline room (the 1-minute window holds at most 60 non-empty
-/// seconds). The minute ring (``MinuteRing``: packed 20-byte buckets) lives
+/// seconds). The minute ring (``MinuteRing``: packed 18-byte buckets) lives
 /// in a heap buffer from the card's first transaction, growing (4, 8, 16,
 /// 32, 40, 48, 56, 64, 80, … buckets) to what the 24-hour window holds: at most 1,440
-/// non-empty minutes, plus one more bucket per 65,535 transactions of one
-/// card in one minute (a bucket's count is 16 bits; a full bucket is
-/// followed by another of the same minute, which leaves every window at
-/// the same time, so no total changes).
+/// non-empty minutes, plus one more bucket whenever a bucket's count
+/// (16 bits: 65,535 transactions) or sum (48 bits: 2^47 units) is full (it
+/// is followed by another bucket of the same minute, which leaves every
+/// window at the same time, so no total changes).
 /// Counts and sums are exact integers, added and subtracted with wrapping
 /// arithmetic: a total is exact modulo 2^64 and therefore exact whenever
 /// the true window total fits, which the reader's limit of 10^9 currency
@@ -277,7 +277,7 @@ enum CardSlot {
         let stamp = UInt16(truncatingIfNeeded: minute)
         if mCount > 0, case let ring = h.pointee.minutesSpill!,
            case let tail = MinuteRing.wrap(Int(h.pointee.minutesHead) + mCount - 1, Int(h.pointee.minutesCapacity)),
-           MinuteRing.stamp(ring, tail) == stamp, MinuteRing.count(ring, tail) < UInt16.max {
+           MinuteRing.stamp(ring, tail) == stamp, MinuteRing.canAdd(ring, tail, amount: amount) {
             MinuteRing.add(ring, tail, amount: amount, square: square)
         } else {
             if mCount == Int(h.pointee.minutesCapacity) { growMinutes(h) }

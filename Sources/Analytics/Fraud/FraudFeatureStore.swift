@@ -17,9 +17,9 @@
 /// last transaction (counted in ``evictedCards``; that card starts afresh
 /// if it returns). Both rules depend only on the input, so eviction is
 /// deterministic. Memory: 384 bytes per active card, plus its ring of
-/// non-empty minutes (20 bytes per busy minute of the last 24 h, with at
-/// most a fifth unused past 32 buckets: 1.25 KiB for a card busy every
-/// minute of an hour, 30 KiB for a whole day) and, for a card with more than 4 busy
+/// non-empty minutes (18 bytes per busy minute of the last 24 h, with at
+/// most a fifth unused past 32 buckets: 1.1 KiB for a card busy every
+/// minute of an hour, 27 KiB for a whole day) and, for a card with more than 4 busy
 /// seconds in a minute, a ring of seconds (at most 1.5 KiB); 12 bytes of
 /// schedule per active card and 4 bytes of index per card id ever seen.
 /// The slab is reserved once for up to 4 Mi slots (address space only:

@@ -45,6 +45,21 @@ import Variates
         #expect(minute1440.count1h == 1)
     }
 
+    /// A minute bucket's sum is 48 bits (below 2^47 units): 20 amounts of
+    /// 10^9 currency units (10^13 units each) in one minute take two buckets
+    /// of that minute (14 fit the first), and the totals stay exact.
+    @Test func aMinuteWhoseSumPasses2To47SpillsIntoASecondBucket() {
+        let store = FraudFeatureStore()
+        var last = store.update(compact(at: 10, cents: 100_000_000_000))
+        for _ in 1..<20 { last = store.update(compact(at: 10, cents: 100_000_000_000)) }
+        #expect(last.count1h == 20 && last.sum1hUnits == 200_000_000_000_000)
+        #expect(last.count24h == 20 && last.sum24hUnits == 200_000_000_000_000)
+        #expect(store.bucketCount == 1 + 2, "one second bucket, two buckets of minute 0")
+        let later = store.update(compact(at: 3_600, cents: 100))
+        #expect(later.count1h == 1 && later.sum1hCents == 100, "both buckets of minute 0 left the hour")
+        #expect(later.count24h == 21 && later.sum24hUnits == 200_000_000_010_000)
+    }
+
     /// Seed 7: 200,000 transactions from 100,000 cards over 10 days; at any
     /// time the store holds only cards seen in the last 24 h.
     @Test func activeCardsAreThoseSeenInTheLastDay() {
