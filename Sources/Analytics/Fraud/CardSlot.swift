@@ -1,17 +1,22 @@
-/// The time-bucketed state of one card, laid out flat in a fixed 512-byte
-/// slot of the store's slab (no per-card heap object in the common case):
+/// The time-bucketed state of one card, laid out flat in a fixed 384-byte
+/// slot of the store's slab:
 ///
 /// | bytes   | content |
 /// | ------- | ------- |
 /// | 0–87    | ``CardSlotHeader``: last time, running totals, ring positions |
 /// | 88–183  | ring of non-empty one-second buckets, 4 inline |
-/// | 184–311 | ring of non-empty one-minute buckets, 4 inline |
-/// | 312–375 | the 8 most recent merchant ids, then country ids (`Int32`) |
-/// | 376–503 | their last-seen times (`Int64` µs) |
+/// | 184–247 | the 8 most recent merchant ids, then country ids (`Int32`) |
+/// | 248–375 | their last-seen times (`Int64` µs) |
 ///
-/// A ring that outgrows its inline room moves to a heap buffer doubling up
-/// to 64 second buckets or 2,048 minute buckets (the 1-minute window holds
-/// at most 60 non-empty seconds, the 24-hour window at most 1,440 minutes).
+/// The second ring moves to a heap buffer doubling up to 64 buckets when it
+/// outgrows its inline room (the 1-minute window holds at most 60 non-empty
+/// seconds). The minute ring (``MinuteRing``: packed 18-byte buckets) lives
+/// in a heap buffer from the card's first transaction, growing (4, 8, 16,
+/// 32, 40, 48, 56, 64, 80, … buckets) to what the 24-hour window holds: at most 1,440
+/// non-empty minutes, plus one more bucket whenever a bucket's count
+/// (16 bits: 65,535 transactions) or sum (48 bits: 2^47 units) is full (it
+/// is followed by another bucket of the same minute, which leaves every
+/// window at the same time, so no total changes).
 /// Counts and sums are exact integers, added and subtracted with wrapping
 /// arithmetic: a total is exact modulo 2^64 and therefore exact whenever
 /// the true window total fits, which the reader's limit of 10^9 currency
@@ -30,18 +35,6 @@ struct SecondBucket {
     var count: Int32
 }
 
-/// A non-empty one-minute bucket.
-struct MinuteBucket {
-    /// Minutes since the epoch (floor).
-    var index: Int64
-    /// Sum of amounts, 1/10,000 currency units.
-    var sumUnits: Int64
-    /// Sum of squared amounts, (1/10,000 units)².
-    var sumSquares: Double
-    /// Transactions in the bucket.
-    var count: Int32
-}
-
 /// The fixed part of a card's slot.
 struct CardSlotHeader {
     /// Time of the card's latest transaction (µs); `Int64.min` when empty.
@@ -52,8 +45,8 @@ struct CardSlotHeader {
     var squares24h: Double = 0
     /// Second ring storage when it has left the inline room.
     var secondsSpill: UnsafeMutablePointer<SecondBucket>? = nil
-    /// Minute ring storage when it has left the inline room.
-    var minutesSpill: UnsafeMutablePointer<MinuteBucket>? = nil
+    /// Minute ring storage (``MinuteRing``), nil until the first transaction.
+    var minutesSpill: UnsafeMutableRawPointer? = nil
     /// The card id owning the slot, −1 when free.
     var card: Int32 = -1
     var count1m: Int32 = 0
@@ -64,7 +57,7 @@ struct CardSlotHeader {
     var secondsCapacity: UInt16 = CardSlot.inlineSeconds
     var minutesHead: UInt16 = 0
     var minutesCount: UInt16 = 0
-    var minutesCapacity: UInt16 = CardSlot.inlineMinutes
+    var minutesCapacity: UInt16 = 0
     /// Live minute buckets, from the head, that are older than the 1 h window.
     var hourSkip: UInt16 = 0
     var merchantCount: UInt8 = 0
@@ -74,15 +67,13 @@ struct CardSlotHeader {
 /// Operations on one slot at a raw address; see the file comment.
 enum CardSlot {
     /// Bytes per slot.
-    static let stride = 512
+    static let stride = 384
     static let inlineSeconds: UInt16 = 4
-    static let inlineMinutes: UInt16 = 4
     static let secondsOffset = 88
-    static let minutesOffset = 184
-    static let merchantKeysOffset = 312
-    static let countryKeysOffset = 344
-    static let merchantTimesOffset = 376
-    static let countryTimesOffset = 440
+    static let merchantKeysOffset = 184
+    static let countryKeysOffset = 216
+    static let merchantTimesOffset = 248
+    static let countryTimesOffset = 312
     static let secondMicros: Int64 = 1_000_000
     static let minuteMicros: Int64 = 60_000_000
     /// 24 h in microseconds: the silence after which a card's state expires.
@@ -90,9 +81,8 @@ enum CardSlot {
 
     static func checkLayout() {
         precondition(MemoryLayout<CardSlotHeader>.size <= secondsOffset, "CardSlotHeader outgrew its 88 bytes")
-        precondition(MemoryLayout<SecondBucket>.stride == 24 && MemoryLayout<MinuteBucket>.stride == 32, "bucket layout changed")
-        precondition(secondsOffset + Int(inlineSeconds) * 24 <= minutesOffset
-                     && minutesOffset + Int(inlineMinutes) * 32 <= merchantKeysOffset
+        precondition(MemoryLayout<SecondBucket>.stride == 24, "bucket layout changed")
+        precondition(secondsOffset + Int(inlineSeconds) * 24 <= merchantKeysOffset
                      && countryTimesOffset + 64 <= stride, "slot layout overlaps")
     }
 
@@ -104,11 +94,6 @@ enum CardSlot {
     @inline(__always)
     static func seconds(_ slot: UnsafeMutableRawPointer, _ h: UnsafeMutablePointer<CardSlotHeader>) -> UnsafeMutablePointer<SecondBucket> {
         h.pointee.secondsSpill ?? (slot + secondsOffset).assumingMemoryBound(to: SecondBucket.self)
-    }
-
-    @inline(__always)
-    static func minutes(_ slot: UnsafeMutableRawPointer, _ h: UnsafeMutablePointer<CardSlotHeader>) -> UnsafeMutablePointer<MinuteBucket> {
-        h.pointee.minutesSpill ?? (slot + minutesOffset).assumingMemoryBound(to: MinuteBucket.self)
     }
 
     /// Makes `slot` empty and owned by `card` (−1 for free), freeing any spill.
@@ -151,20 +136,22 @@ enum CardSlot {
             h.pointee.secondsCount = UInt16(count)
         }
         if h.pointee.minutesCount > 0 {
-            let ring = minutes(slot, h)
-            let mask = Int(h.pointee.minutesCapacity) - 1
+            let ring = h.pointee.minutesSpill!
+            let cap = Int(h.pointee.minutesCapacity)
+            let now = UInt16(truncatingIfNeeded: minute)
             var head = Int(h.pointee.minutesHead), count = Int(h.pointee.minutesCount), skip = Int(h.pointee.hourSkip)
-            while skip < count && ring[(head + skip) & mask].index <= minute - 60 {
-                let b = ring[(head + skip) & mask]
-                h.pointee.count1h &-= b.count
-                h.pointee.sum1h &-= b.sumUnits
+            while skip < count {
+                let b = MinuteRing.wrap(head + skip, cap)
+                guard MinuteRing.age(ring, b, now) >= 60 else { break }
+                h.pointee.count1h &-= Int32(MinuteRing.count(ring, b))
+                h.pointee.sum1h &-= MinuteRing.sum(ring, b)
                 skip += 1
             }
-            while count > 0 && ring[head].index <= minute - 1_440 {
-                h.pointee.count24h &-= ring[head].count
-                h.pointee.sum24h &-= ring[head].sumUnits
-                h.pointee.squares24h -= ring[head].sumSquares
-                head = (head + 1) & mask
+            while count > 0 && MinuteRing.age(ring, head, now) >= 1_440 {
+                h.pointee.count24h &-= Int32(MinuteRing.count(ring, head))
+                h.pointee.sum24h &-= MinuteRing.sum(ring, head)
+                h.pointee.squares24h -= MinuteRing.squares(ring, head)
+                head = MinuteRing.wrap(head + 1, cap)
                 count -= 1
                 skip -= 1
             }
@@ -187,16 +174,24 @@ enum CardSlot {
         h.pointee.secondsCapacity = UInt16(2 * cap)
     }
 
-    /// Moves a full ring into a buffer twice its capacity, in order.
-    static func growMinutes(_ slot: UnsafeMutableRawPointer, _ h: UnsafeMutablePointer<CardSlotHeader>) {
-        let old = minutes(slot, h), cap = Int(h.pointee.minutesCapacity)
-        precondition(cap < 2_048, "a card holds at most 1,440 non-empty minutes")
-        let new = UnsafeMutablePointer<MinuteBucket>.allocate(capacity: 2 * cap)
-        for i in 0..<Int(h.pointee.minutesCount) { new[i] = old[(Int(h.pointee.minutesHead) + i) & (cap - 1)] }
-        h.pointee.minutesSpill?.deallocate()
+    /// Moves a full (or absent) minute ring into a larger buffer, in order:
+    /// capacities 4, 8, 16, 32, then a quarter of the power of two more at
+    /// each step (40, 48, 56, 64, 80, 96, 112, 128, 160, …), so that past 32
+    /// buckets at most a fifth of the room is unused; an hour of minutes
+    /// (61 buckets at most at its end) fits 64.
+    static func growMinutes(_ h: UnsafeMutablePointer<CardSlotHeader>) {
+        let cap = Int(h.pointee.minutesCapacity)
+        let power = cap < 1 ? 0 : 1 << (Int.bitWidth - 1 - cap.leadingZeroBitCount)
+        let newCap = cap < 32 ? Swift.max(4, 2 * cap) : cap + power / 4
+        precondition(newCap <= Int(UInt16.max), "a card holds at most 1,440 non-empty minutes plus one bucket per 65,535 transactions in a minute")
+        let new = MinuteRing.allocate(newCap)
+        if let old = h.pointee.minutesSpill {
+            MinuteRing.copy(from: old, head: Int(h.pointee.minutesHead), count: Int(h.pointee.minutesCount), capacity: cap, to: new)
+            old.deallocate()
+        }
         h.pointee.minutesSpill = new
         h.pointee.minutesHead = 0
-        h.pointee.minutesCapacity = UInt16(2 * cap)
+        h.pointee.minutesCapacity = UInt16(newCap)
     }
 
     /// Records `key` seen at `time` in a recent-keys set of `capacity` 8:
@@ -278,21 +273,16 @@ enum CardSlot {
             sRing[(Int(h.pointee.secondsHead) + sCount) & sMask] = SecondBucket(index: second, sumUnits: amount, count: 1)
             h.pointee.secondsCount += 1
         }
-        var mRing = minutes(slot, h)
-        var mMask = Int(h.pointee.minutesCapacity) - 1
         let mCount = Int(h.pointee.minutesCount)
-        let mTail = (Int(h.pointee.minutesHead) + mCount - 1) & mMask
-        if mCount > 0 && mRing[mTail].index == minute {
-            mRing[mTail].count &+= 1
-            mRing[mTail].sumUnits &+= amount
-            mRing[mTail].sumSquares += square
+        let stamp = UInt16(truncatingIfNeeded: minute)
+        if mCount > 0, case let ring = h.pointee.minutesSpill!,
+           case let tail = MinuteRing.wrap(Int(h.pointee.minutesHead) + mCount - 1, Int(h.pointee.minutesCapacity)),
+           MinuteRing.stamp(ring, tail) == stamp, MinuteRing.canAdd(ring, tail, amount: amount) {
+            MinuteRing.add(ring, tail, amount: amount, square: square)
         } else {
-            if mCount == Int(h.pointee.minutesCapacity) {
-                growMinutes(slot, h)
-                mRing = minutes(slot, h)
-                mMask = Int(h.pointee.minutesCapacity) - 1
-            }
-            mRing[(Int(h.pointee.minutesHead) + mCount) & mMask] = MinuteBucket(index: minute, sumUnits: amount, sumSquares: square, count: 1)
+            if mCount == Int(h.pointee.minutesCapacity) { growMinutes(h) }
+            let at = MinuteRing.wrap(Int(h.pointee.minutesHead) + mCount, Int(h.pointee.minutesCapacity))
+            MinuteRing.set(h.pointee.minutesSpill!, at, stamp: stamp, amount: amount, square: square)
             h.pointee.minutesCount += 1
         }
         h.pointee.count1m &+= 1; h.pointee.sum1m &+= amount

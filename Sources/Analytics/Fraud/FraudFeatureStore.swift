@@ -1,4 +1,4 @@
-/// The online feature state of all cards: one fixed 512-byte ``CardSlot``
+/// The online feature state of all cards: one fixed 384-byte ``CardSlot``
 /// per *active* card in one huge-page slab, found through a dense index from card id
 /// to slot.
 ///
@@ -16,10 +16,15 @@
 /// all are in use, a new card takes the slot of the card with the oldest
 /// last transaction (counted in ``evictedCards``; that card starts afresh
 /// if it returns). Both rules depend only on the input, so eviction is
-/// deterministic. Memory: 512 bytes per active card (plus ring buffers for
-/// cards with more than 4 busy seconds in a minute or 4 busy minutes in a
-/// day, at most 1.5 KiB and 64 KiB), 12 bytes of schedule per active card,
-/// and 4 bytes of index per card id ever seen.
+/// deterministic. Memory: 384 bytes per active card, plus its ring of
+/// non-empty minutes (18 bytes per busy minute of the last 24 h, with at
+/// most a fifth unused past 32 buckets: 1.1 KiB for a card busy every
+/// minute of an hour, 27 KiB for a whole day) and, for a card with more than 4 busy
+/// seconds in a minute, a ring of seconds (at most 1.5 KiB); 12 bytes of
+/// schedule per active card and 4 bytes of index per card id ever seen.
+/// The slab is reserved once for up to 4 Mi slots (address space only:
+/// pages become resident as slots are first used), so it never moves or
+/// copies below that many active cards.
 
 import CGSL
 
@@ -32,7 +37,7 @@ public final class FraudFeatureStore {
     /// population would also miss the TLB).
     private var slabMapping: HugePageMapping
     private var slab: UnsafeMutableRawPointer
-    private var slabSlots = 0
+    private var slabSlots: Int
     private var usedSlots = 0
     private var slotOfCard: UnsafeMutablePointer<Int32>
     private var indexSize = 0
@@ -51,7 +56,8 @@ public final class FraudFeatureStore {
         precondition(capacity >= 1 && capacity <= Int(Int32.max), "capacity must be in 1...\(Int32.max), got \(capacity)")
         CardSlot.checkLayout()
         self.capacity = capacity
-        slabMapping = HugePageMapping(bytes: CardSlot.stride)
+        slabSlots = Swift.min(capacity, Self.reservedSlots)
+        slabMapping = HugePageMapping(bytes: slabSlots * CardSlot.stride)
         slab = slabMapping.address
         slotOfCard = UnsafeMutablePointer<Int32>.allocate(capacity: 1)
     }
@@ -122,11 +128,13 @@ public final class FraudFeatureStore {
             cgsl_prefetch(ring + head)
             cgsl_prefetch(ring + ((head + Int(h.pointee.secondsCount) - 1) & mask))
         }
-        if let ring = h.pointee.minutesSpill {
-            let mask = Int(h.pointee.minutesCapacity) - 1, head = Int(h.pointee.minutesHead)
-            cgsl_prefetch(ring + head)
-            cgsl_prefetch(ring + ((head + Int(h.pointee.hourSkip)) & mask))
-            cgsl_prefetch(ring + ((head + Int(h.pointee.minutesCount) - 1) & mask))
+        if let ring = h.pointee.minutesSpill, h.pointee.minutesCount > 0 {
+            let cap = Int(h.pointee.minutesCapacity), head = Int(h.pointee.minutesHead)
+            let skip = MinuteRing.wrap(head + Int(h.pointee.hourSkip), cap)
+            let tail = MinuteRing.wrap(head + Int(h.pointee.minutesCount) - 1, cap)
+            cgsl_prefetch(ring + head * MinuteRing.stride)
+            cgsl_prefetch(ring + skip * MinuteRing.stride)
+            cgsl_prefetch(ring + tail * MinuteRing.stride + MinuteRing.stride - 1)
         }
     }
 
@@ -190,9 +198,14 @@ public final class FraudFeatureStore {
         }
     }
 
-    /// Doubles the slab (up to `capacity` slots), moving the slots.
+    /// Slots reserved (as address space) when the store is made: 4 Mi
+    /// slots, 1.5 GiB of address space, resident only as slots are used.
+    static let reservedSlots = 1 << 22
+
+    /// Doubles the slab (up to `capacity` slots), moving the slots: only
+    /// for a store of more than ``reservedSlots`` cards.
     private func growSlab() {
-        let size = Swift.min(Swift.max(slabSlots * 2, 1024), capacity)
+        let size = Swift.min(slabSlots * 2, capacity)
         let mapping = HugePageMapping(bytes: size * CardSlot.stride)
         mapping.address.copyMemory(from: slab, byteCount: usedSlots * CardSlot.stride)
         slabMapping = mapping

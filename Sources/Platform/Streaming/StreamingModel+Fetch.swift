@@ -41,7 +41,11 @@ extension StreamingModel {
         var busy = max(tasks[k].busyUntil, time, restartAt)
         let checkpoint = configuration.job.checkpoint
         var processedBusy: Int64 = 0
-        for r in scratch {
+        let records = scratch
+        let store = chain.scorer?.store
+        records.withUnsafeBufferPointer { buffer in
+        for (i, r) in buffer.enumerated() {
+            if let store { OperatorChain.prefetch(store, buffer, after: i) }
             var start = busy
             if let c = checkpoint { start = checkpointAdjusted(start, c) }
             let (service, outcome) = chain.process(r, start: start, degraded: degraded)
@@ -52,6 +56,7 @@ extension StreamingModel {
             stats.kafka.record(nanos: time - r.visibleNanos)
             stats.buffer.record(nanos: start - time)
             finish(r, outcome: outcome, at: end)
+        }
         }
         tasks[k].busyUntil = busy
         autoscaler?.busyNanos += processedBusy
