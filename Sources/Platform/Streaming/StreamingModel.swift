@@ -85,7 +85,10 @@ public struct StreamingModel<Input: StreamInput>: Model {
     public func schedule(into calendar: inout EventCalendar) {
         calendar.schedule(at: 0, target: 0, kind: Kind.ingest.rawValue, priority: Event.urgent)
         for k in tasks.indices { calendar.schedule(at: 0, target: Int32(k), kind: Kind.fetch.rawValue, payload: generation) }
-        calendar.schedule(at: 0, target: 0, kind: Kind.sample.rawValue, priority: Event.late)
+        // Samples fall halfway between polls: idle tasks fetch on a grid of the
+        // poll interval from 0, so a sample on that grid would always follow a
+        // fetch and read a lag of 0 however long records wait in Kafka.
+        calendar.schedule(at: max(0, configuration.job.fetchWaitNanos / 2), target: 0, kind: Kind.sample.rawValue, priority: Event.late)
         if let a = configuration.job.autoscaler {
             calendar.schedule(at: a.metricWindowNanos, target: 0, kind: Kind.autoscale.rawValue, priority: Event.late)
         }
