@@ -20,18 +20,7 @@ public enum RunReportDocument {
     public static func build(_ run: ScenarioRunResult, version: String, reproducible: Bool) -> ReportDocument {
         if let o = run.streaming { return StreamingReportDocument.build(run, o, version: version, reproducible: reproducible) }
         let s = run.scenario
-        var doc = ReportDocument(title: "Run report: \(s.name)")
-        if !s.description.isEmpty { doc.append(.paragraph(s.description)) }
-        let verdicts = ExpectationEvaluator.slos(run)
-        if verdicts.isEmpty {
-            doc.append(.paragraph("No latency objective (`slos:`) in this scenario."))
-        } else {
-            let met = verdicts.allSatisfy(\.met)
-            doc.append(.verdict(passed: met, text: (met ? "SLO met: " : "SLO missed: ") + verdicts.map { v in
-                "\(v.slo.name) (\(v.slo.stage ?? "end to end")) measured \(v.measured.map(seconds) ?? "nothing")"
-                    + (v.fractionWithin.map { ", \(percent($0)) within \(seconds(v.slo.boundSeconds))" } ?? "")
-            }.joined(separator: "; ")))
-        }
+        var doc = header(run)
         doc.append(.heading(level: 2, text: "Latency"))
         doc.append(.paragraph("Percentiles over every replication's measurements after the warm-up; the mean with its 95% confidence interval over \(s.replications) replication(s); the analytic column is queueing theory where it applies (Planning's formulas)."))
         var rows: [[String]] = [latencyRow("end to end", "—", run.endToEnd.percentiles(), run.estimate(.meanSojourn, stage: nil),
@@ -128,6 +117,24 @@ public enum RunReportDocument {
         return [name, model, meanText, p.map { seconds($0.p50Seconds) } ?? "—", p.map { seconds($0.p95Seconds) } ?? "—",
                 p.map { seconds($0.p99Seconds) } ?? "—", p.map { seconds($0.p999Seconds) } ?? "—", p.map { seconds($0.maxSeconds) } ?? "—",
                 utilization.map(percent) ?? "—", analytic.0.map(seconds) ?? "—", analytic.1.map(seconds) ?? "—"]
+    }
+
+    /// The title, the description and the SLO verdict: the top of every run report.
+    static func header(_ run: ScenarioRunResult) -> ReportDocument {
+        let s = run.scenario
+        var doc = ReportDocument(title: "Run report: \(s.name)")
+        if !s.description.isEmpty { doc.append(.paragraph(s.description)) }
+        let verdicts = ExpectationEvaluator.slos(run)
+        if verdicts.isEmpty {
+            doc.append(.paragraph("No latency objective (`slos:`) in this scenario."))
+        } else {
+            let met = verdicts.allSatisfy(\.met)
+            doc.append(.verdict(passed: met, text: (met ? "SLO met: " : "SLO missed: ") + verdicts.map { v in
+                "\(v.slo.name) (\(v.slo.stage ?? "end to end")) measured \(v.measured.map(seconds) ?? "nothing")"
+                    + (v.fractionWithin.map { ", \(percent($0)) within \(seconds(v.slo.boundSeconds))" } ?? "")
+            }.joined(separator: "; ")))
+        }
+        return doc
     }
 
     static func seconds(_ s: Double) -> String { TimeSpan(seconds: s).formatted }

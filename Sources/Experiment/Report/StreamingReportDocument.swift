@@ -14,27 +14,16 @@ import Reporting
 
 /// Builds the report document of a streaming run.
 enum StreamingReportDocument {
-    static func seconds(_ s: Double) -> String { TimeSpan(seconds: s).formatted }
-    static func percent(_ f: Double) -> String { Planning.NumberText.percent(f) }
+    static func seconds(_ s: Double) -> String { RunReportDocument.seconds(s) }
+    static func percent(_ f: Double) -> String { RunReportDocument.percent(f) }
     static func count(_ v: Double) -> String { Planning.NumberText.plain(v) }
     static func count(_ v: Int64) -> String { Planning.NumberText.plain(Double(v)) }
-    static func rate(_ r: Double) -> String { Planning.NumberText.significant(r, digits: 4) + "/s" }
+    static func rate(_ r: Double) -> String { RunReportDocument.rate(r) }
 
     /// The document of `run` (whose ``ScenarioRunResult/streaming`` is set).
     static func build(_ run: ScenarioRunResult, _ o: StreamingOutcome, version: String, reproducible: Bool) -> ReportDocument {
         let s = run.scenario
-        var doc = ReportDocument(title: "Run report: \(s.name)")
-        if !s.description.isEmpty { doc.append(.paragraph(s.description)) }
-        let verdicts = ExpectationEvaluator.slos(run)
-        if verdicts.isEmpty {
-            doc.append(.paragraph("No latency objective (`slos:`) in this scenario."))
-        } else {
-            let met = verdicts.allSatisfy(\.met)
-            doc.append(.verdict(passed: met, text: (met ? "SLO met: " : "SLO missed: ") + verdicts.map { v in
-                "\(v.slo.name) (\(v.slo.stage ?? "end to end")) measured \(v.measured.map(seconds) ?? "nothing")"
-                    + (v.fractionWithin.map { ", \(percent($0)) within \(seconds(v.slo.boundSeconds))" } ?? "")
-            }.joined(separator: "; ")))
-        }
+        var doc = RunReportDocument.header(run)
         doc.append(.paragraph("Stream jobs: " + o.pipelines.map { p in
             "\(p.name) reads topic \(p.topic) (\(p.partitionRecords.count) partitions) of stream \(p.stream) with \(p.initialParallelism) task(s) running \(p.operators.joined(separator: " → "))"
         }.joined(separator: "; ") + (o.pipelines.count > 1 ? ". Each job is simulated with its own brokers: broker capacity is not shared between jobs." : ".")))

@@ -15,13 +15,8 @@ extension StreamingRun {
                                                horizonNanos: Int64, warmUpNanos: Int64? = nil, seed: UInt64,
                                                stepNanos: Int64, progress: (Int64) -> Void) -> StreamingResult {
         precondition(stepNanos > 0, "StreamingRun: the progress step must be positive, got \(stepNanos) ns")
-        let tree = SeedTree(root: seed, prefix: "streaming")
-        var model = StreamingModel(configuration: configuration, input: input, fraudModel: fraudModel,
-                                   horizonNanos: horizonNanos, tree: tree)
-        model.calibrate()
-        var calendar = EventCalendar(capacity: 1024)
-        model.schedule(into: &calendar)
-        var sim = Simulation(model: model, calendar: calendar, warmUp: warmUpNanos)
+        var sim = simulation(configuration, input: input, fraudModel: fraudModel, horizonNanos: horizonNanos,
+                             warmUpNanos: warmUpNanos, seed: seed)
         var until: Int64 = 0
         while until < horizonNanos {
             until = min(horizonNanos, until + stepNanos)

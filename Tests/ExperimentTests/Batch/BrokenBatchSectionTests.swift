@@ -7,14 +7,7 @@ import Testing
 /// validation surfaced at the field, dangling dataset names), never a crash.
 @Suite struct BrokenBatchSectionTests {
     /// A broken file: the first issue at `path` must be on `line` and mention `message`.
-    struct Case: CustomStringConvertible, Sendable {
-        let label: String
-        let text: String
-        let line: Int
-        let path: String
-        let message: String
-        var description: String { label }
-    }
+    typealias Case = BrokenScenarioTests.Case
 
     /// A valid file with lines replaced (1-based) and text appended.
     static func base(_ replacements: [Int: String] = [:], append: String = "") -> String {
@@ -94,15 +87,7 @@ import Testing
     }
 
     @Test(arguments: cases) func brokenBatchSectionGetsAClearError(_ c: Case) throws {
-        do {
-            _ = try ScenarioFile.decode(text: c.text, file: "broken.yaml")
-            Issue.record("\(c.label): decoded without error")
-        } catch let errors as ConfigErrors {
-            let issue = try #require(errors.issues.first { $0.path == c.path }, "\(c.label): no issue at \(c.path): \(errors)")
-            #expect(issue.file == "broken.yaml")
-            #expect(issue.line == c.line, "\(c.label): \(errors)")
-            #expect(issue.message.contains(c.message) || issue.expected.contains(c.message), "\(c.label): \(errors)")
-        }
+        try BrokenScenarioTests.expectClearError(c)
     }
 
     @Test func atLeastFifteenBrokenSections() { #expect(Self.cases.count >= 15) }

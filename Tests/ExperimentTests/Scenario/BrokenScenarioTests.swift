@@ -121,6 +121,14 @@ import Testing
     ]
 
     @Test(arguments: cases) func brokenFileGetsAClearError(_ c: Case) throws {
+        try Self.expectClearError(c)
+    }
+
+    /// Decodes `c.text`: it must fail, with an issue at `c.path` of file
+    /// `broken.yaml` on `c.line` whose message or expectation mentions
+    /// `c.message`, among issues that all have a line and a message (the
+    /// check of every broken-file suite).
+    static func expectClearError(_ c: Case) throws {
         do {
             _ = try ScenarioFile.decode(text: c.text, file: "broken.yaml")
             Issue.record("\(c.label): decoded without error")
